@@ -1,0 +1,48 @@
+package com.sparkify.cli;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import com.sparkify.config.Settings;
+import com.sparkify.config.SettingsResolver;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Option;
+
+/** Options every warehouse command takes. */
+public final class CommonOptions {
+    @Option(
+            names = "--warehouse",
+            paramLabel = "JDBC_URL",
+            description = "Warehouse to use. Default: $SPARKIFY_WAREHOUSE, then [WAREHOUSE] URL of the config, then "
+                    + Settings.DEFAULT_WAREHOUSE + " (a file in the current folder).")
+    String warehouse;
+
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description =
+                    "INI config in the classic dwh.cfg layout. Default: $SPARKIFY_CONFIG, then ./dwh.cfg if present.")
+    Path config;
+
+    @Option(
+            names = {"-v", "--verbose"},
+            description = "Log what happens, and print the stack trace of an error.")
+    boolean verbose;
+
+    Settings resolve(Optional<String> songs, Optional<String> logs) {
+        if (verbose) {
+            ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.DEBUG);
+        }
+        SettingsResolver resolver =
+                new SettingsResolver(System.getenv(), Path.of("").toAbsolutePath());
+        Settings settings = resolver.resolve(
+                new SettingsResolver.Flags(Optional.ofNullable(warehouse), Optional.ofNullable(config), songs, logs));
+        settings.warnings().forEach(warning -> System.err.println("warning: " + warning));
+        return settings;
+    }
+
+    Settings resolve() {
+        return resolve(Optional.empty(), Optional.empty());
+    }
+}

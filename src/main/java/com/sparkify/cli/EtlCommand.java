@@ -1,0 +1,97 @@
+package com.sparkify.cli;
+
+import com.sparkify.ErrorCode;
+import com.sparkify.SparkifyException;
+import com.sparkify.config.Settings;
+import com.sparkify.pipeline.EtlListener;
+import com.sparkify.pipeline.EtlOptions;
+import com.sparkify.pipeline.EtlPipeline;
+import com.sparkify.pipeline.EtlResult;
+import com.sparkify.source.DataKind;
+import com.sparkify.warehouse.Warehouse;
+import com.sparkify.warehouse.Warehouses;
+import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "etl",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Stages new and changed song and event files, merges them into the star schema and runs the",
+            "data-quality checks, all in one transaction: the run commits entirely or not at all.",
+            "Files already loaded (same size and modification time) are skipped, so a rerun changes nothing;",
+            "a changed file's old rows are replaced. Records that cannot be staged go to load_errors with",
+            "file, line, reason and raw text.",
+            "",
+            "Example: sparkify etl --songs data/song_data --logs data/log_data",
+            ""
+        })
+final class EtlCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Option(
+            names = "--songs",
+            paramLabel = "PATH",
+            description = "Song files: a folder (searched recursively for *.json, *.json.gz) or one file. "
+                    + "Default: $SPARKIFY_SONGS, then [S3] SONG_DATA of the config.")
+    String songs;
+
+    @Option(
+            names = "--logs",
+            paramLabel = "PATH",
+            description = "Event logs: a folder or one file. Default: $SPARKIFY_LOGS, then [S3] LOG_DATA.")
+    String logs;
+
+    @Option(
+            names = "--max-errors",
+            paramLabel = "N",
+            defaultValue = "0",
+            description = "Rejected records tolerated (default: ${DEFAULT-VALUE}, as Redshift's MAXERROR). Above N "
+                    + "the run reads all input, keeps the rejects in load_errors, publishes nothing and exits 6.")
+    long maxErrors;
+
+    @Option(names = "--full-refresh", description = "Forget what was loaded and rebuild everything from all inputs.")
+    boolean fullRefresh;
+
+    @Option(names = "--json", description = "Print the run summary as JSON.")
+    boolean json;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (maxErrors < 0) {
+            throw new SparkifyException(ErrorCode.USAGE, "Expected --max-errors 0 or more, found " + maxErrors);
+        }
+        Settings settings = common.resolve(Optional.ofNullable(songs), Optional.ofNullable(logs));
+        EtlOptions options = new EtlOptions(
+                Sources.of(settings.songs(), DataKind.SONGS),
+                Sources.of(settings.logs(), DataKind.EVENTS),
+                fullRefresh,
+                maxErrors);
+        EtlResult result;
+        EtlListener progress = json ? EtlListener.NONE : TerminalProgress.forTerminal();
+        try (Warehouse warehouse = Warehouses.open(settings)) {
+            result = new EtlPipeline(warehouse, progress).run(options);
+        } finally {
+            if (progress instanceof TerminalProgress bar) {
+                bar.close();
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.write(result));
+        } else {
+            Reports.printEtl(out, result);
+        }
+        out.flush();
+        return EtlOutcome.exitCode(result, spec.commandLine().getErr());
+    }
+}

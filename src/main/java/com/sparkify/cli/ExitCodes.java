@@ -1,0 +1,46 @@
+package com.sparkify.cli;
+
+import com.sparkify.ErrorCode;
+import com.sparkify.SparkifyException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/** Turns an exception into one clear line on stderr and a documented exit code. */
+final class ExitCodes implements IExecutionExceptionHandler, CommandLine.IExitCodeExceptionMapper {
+    @Override
+    public int handleExecutionException(Exception e, CommandLine command, ParseResult parseResult) {
+        PrintWriter err = command.getErr();
+        boolean verbose = parseResult.expandedArgs().contains("-v")
+                || parseResult.expandedArgs().contains("--verbose");
+        err.println("error: " + message(e));
+        if (verbose) {
+            e.printStackTrace(err);
+        } else if (!(e instanceof SparkifyException)) {
+            err.println("(an unexpected error; run again with -v for the stack trace, and please report it)");
+        }
+        err.flush();
+        return getExitCode(e);
+    }
+
+    @Override
+    public int getExitCode(Throwable e) {
+        if (e instanceof SparkifyException sparkify) {
+            return sparkify.code().exitCode();
+        }
+        return ErrorCode.INTERNAL.exitCode();
+    }
+
+    static String message(Throwable e) {
+        StringBuilder message = new StringBuilder(String.valueOf(e.getMessage()));
+        Throwable cause = e.getCause();
+        if (!(e instanceof SparkifyException)
+                && cause != null
+                && cause.getMessage() != null
+                && !message.toString().contains(cause.getMessage())) {
+            message.append(": ").append(cause.getMessage());
+        }
+        return message.toString().replace('\n', ' ');
+    }
+}

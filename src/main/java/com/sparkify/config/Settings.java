@@ -1,0 +1,42 @@
+package com.sparkify.config;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything a command needs to know, resolved once: flags beat environment beat config file.
+ *
+ * @param warehouseUrl JDBC URL of the warehouse; may hold a password, so never print it as is
+ * @param songs where song files are (folder, file or s3:// uri)
+ * @param logs where event logs are
+ * @param logJsonPath the {@code [S3] LOG_JSONPATH} of dwh.cfg, for Redshift's COPY
+ * @param cluster server and credentials from {@code [CLUSTER]}
+ * @param iamRoleArn {@code [IAM_ROLE] ARN}
+ * @param configFile the config file that was read, if any
+ * @param warnings things the user should know, such as a world-readable config holding a password
+ */
+public record Settings(
+        String warehouseUrl,
+        Optional<String> songs,
+        Optional<String> logs,
+        Optional<String> logJsonPath,
+        Cluster cluster,
+        Optional<String> iamRoleArn,
+        Optional<Path> configFile,
+        List<String> warnings) {
+    public static final String DEFAULT_WAREHOUSE = "jdbc:duckdb:sparkify.duckdb";
+
+    public Settings {
+        requireNonNull(warehouseUrl, "warehouseUrl is null");
+        requireNonNull(songs, "songs is null");
+        requireNonNull(logs, "logs is null");
+        requireNonNull(logJsonPath, "logJsonPath is null");
+        requireNonNull(cluster, "cluster is null");
+        requireNonNull(iamRoleArn, "iamRoleArn is null");
+        requireNonNull(configFile, "configFile is null");
+        warnings = List.copyOf(warnings);
+    }
+}

@@ -1,0 +1,115 @@
+package com.sparkify.config;
+
+import com.sparkify.ErrorCode;
+import com.sparkify.SparkifyException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Builds {@link Settings} from flags, environment variables and the config file, in that order. */
+public final class SettingsResolver {
+    public static final String DEFAULT_CONFIG = "dwh.cfg";
+
+    private final Map<String, String> environment;
+    private final Path workingDirectory;
+
+    public SettingsResolver(Map<String, String> environment, Path workingDirectory) {
+        this.environment = Map.copyOf(environment);
+        this.workingDirectory = workingDirectory;
+    }
+
+    /** The flags a command was given; empty when not given. */
+    public record Flags(
+            Optional<String> warehouse, Optional<Path> config, Optional<String> songs, Optional<String> logs) {
+        public static Flags none() {
+            return new Flags(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        }
+    }
+
+    public Settings resolve(Flags flags) {
+        Optional<Path> configFile = configFile(flags);
+        IniFile ini = configFile.map(IniFile::read).orElse(IniFile.empty());
+        Cluster cluster = cluster(ini, configFile);
+        List<String> warnings = new ArrayList<>();
+        configFile.ifPresent(file -> warnIfWorldReadable(file, cluster, warnings));
+        String warehouse = flags.warehouse()
+                .or(() -> env("SPARKIFY_WAREHOUSE"))
+                .or(() -> ini.get("WAREHOUSE", "URL"))
+                .or(() -> redshiftUrl(cluster))
+                .orElse(Settings.DEFAULT_WAREHOUSE);
+        return new Settings(
+                warehouse,
+                flags.songs().or(() -> env("SPARKIFY_SONGS")).or(() -> ini.get("S3", "SONG_DATA")),
+                flags.logs().or(() -> env("SPARKIFY_LOGS")).or(() -> ini.get("S3", "LOG_DATA")),
+                ini.get("S3", "LOG_JSONPATH"),
+                cluster,
+                ini.get("IAM_ROLE", "ARN"),
+                configFile,
+                warnings);
+    }
+
+    private Optional<Path> configFile(Flags flags) {
+        Optional<Path> explicit = flags.config().or(() -> env("SPARKIFY_CONFIG").map(Path::of));
+        if (explicit.isPresent()) {
+            Path path = workingDirectory.resolve(explicit.get());
+            if (!Files.isRegularFile(path)) {
+                throw new SparkifyException(
+                        ErrorCode.CONFIG, "Expected a config file at " + path + ", found none; check --config");
+            }
+            return Optional.of(path);
+        }
+        Path fallback = workingDirectory.resolve(DEFAULT_CONFIG);
+        return Files.isRegularFile(fallback) ? Optional.of(fallback) : Optional.empty();
+    }
+
+    private static Cluster cluster(IniFile ini, Optional<Path> file) {
+        Optional<Integer> port = ini.get("CLUSTER", "DB_PORT").map(value -> {
+            try {
+                return Integer.valueOf(value);
+            } catch (NumberFormatException e) {
+                throw new SparkifyException(
+                        ErrorCode.CONFIG,
+                        "Expected a port number for [CLUSTER] DB_PORT in " + file.orElseThrow() + ", found '" + value
+                                + "'");
+            }
+        });
+        return new Cluster(
+                ini.get("CLUSTER", "HOST"),
+                port,
+                ini.get("CLUSTER", "DB_NAME"),
+                ini.get("CLUSTER", "DB_USER"),
+                ini.get("CLUSTER", "DB_PASSWORD").map(Secret::new));
+    }
+
+    private static Optional<String> redshiftUrl(Cluster cluster) {
+        return cluster.host()
+                .map(host -> "jdbc:redshift://" + host + ":" + cluster.port().orElse(5439) + "/"
+                        + cluster.database().orElse("dev"));
+    }
+
+    private static void warnIfWorldReadable(Path file, Cluster cluster, List<String> warnings) {
+        if (cluster.password().isEmpty()) {
+            return;
+        }
+        try {
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+            if (permissions.contains(PosixFilePermission.OTHERS_READ)) {
+                warnings.add(file + " holds a password and is readable by every user of this machine; run: chmod 600 "
+                        + file);
+            }
+        } catch (UnsupportedOperationException | IOException e) {
+            // Not a POSIX file system: nothing to check.
+        }
+    }
+
+    private Optional<String> env(String name) {
+        String value = environment.get(name);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+    }
+}

@@ -1,0 +1,2 @@
+/** The synthetic, deterministic generator of song files and eventsim-like daily event logs. */
+package com.sparkify.generate;

@@ -1,0 +1,196 @@
+package com.sparkify.pipeline;
+
+import com.sparkify.ErrorCode;
+import com.sparkify.SparkifyException;
+import com.sparkify.ingest.FileCounts;
+import com.sparkify.quality.CheckReport;
+import com.sparkify.quality.QualityChecks;
+import com.sparkify.source.DataKind;
+import com.sparkify.source.FileSource;
+import com.sparkify.source.SourceFile;
+import com.sparkify.warehouse.SqlScripts;
+import com.sparkify.warehouse.StagingLoader;
+import com.sparkify.warehouse.Warehouse;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One {@code etl} run: plan from the ledger, stage new and changed files, merge into the star schema,
+ * check, and commit all of it or nothing. Rejects and the run record are kept either way.
+ */
+public final class EtlPipeline {
+    private static final List<String> MERGE_SCRIPTS =
+            List.of("merge_songs", "merge_artists", "merge_songplays", "merge_users");
+
+    private final Warehouse warehouse;
+    private final EtlListener listener;
+    private final SqlScripts scripts;
+
+    public EtlPipeline(Warehouse warehouse, EtlListener listener) {
+        this.warehouse = warehouse;
+        this.listener = listener;
+        this.scripts = warehouse.scripts();
+    }
+
+    public EtlResult run(EtlOptions options) {
+        long started = System.currentTimeMillis();
+        warehouse.acquireRunLock();
+        Schema.ensure(warehouse);
+        List<SourceFile> found = new ArrayList<>(options.songs().list());
+        found.addAll(options.logs().list());
+        try (Connection side = warehouse.openSideConnection()) {
+            RunLog runLog = new RunLog(side, scripts);
+            long runId = runLog.start();
+            try (LoadErrorLog rejects = new LoadErrorLog(side, scripts, runId)) {
+                RunOutcome outcome = load(options, found, runId, rejects);
+                runLog.finish(
+                        runId,
+                        outcome.status,
+                        outcome.loaded.size(),
+                        outcome.songs.plus(outcome.events),
+                        outcome.tables.songplays(),
+                        outcome.message);
+                return new EtlResult(
+                        runId,
+                        outcome.status,
+                        found.size(),
+                        outcome.loaded.size(),
+                        outcome.changed,
+                        outcome.songs,
+                        outcome.events,
+                        rejects.sampleReasons(),
+                        outcome.tables,
+                        outcome.checks,
+                        options.maxErrors(),
+                        System.currentTimeMillis() - started);
+            } catch (RuntimeException | SQLException e) {
+                rollbackQuietly();
+                finishQuietly(runLog, runId, e);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new SparkifyException(
+                    ErrorCode.WAREHOUSE, "Run failed on " + warehouse.describe() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** What {@link #load} ended with. */
+    private static final class RunOutcome {
+        RunStatus status = RunStatus.SUCCEEDED;
+        final Map<SourceFile, FileCounts> loaded = new LinkedHashMap<>();
+        int changed;
+        FileCounts songs = FileCounts.ZERO;
+        FileCounts events = FileCounts.ZERO;
+        TableCounts tables;
+        CheckReport checks = new CheckReport(List.of());
+        String message;
+    }
+
+    private RunOutcome load(EtlOptions options, List<SourceFile> found, long runId, LoadErrorLog rejects)
+            throws SQLException {
+        Connection connection = warehouse.connection();
+        LoadLedger ledger = new LoadLedger(connection, scripts);
+        LoadPlan plan = ledger.plan(found, options.fullRefresh());
+        connection.commit();
+        listener.planned(plan.toLoad().size(), plan.bytes());
+        RunOutcome outcome = new RunOutcome();
+        outcome.changed = plan.changed().size();
+
+        StagingLoader loader = warehouse.stagingLoader();
+        StagingLoader.Listener stagedListener = (file, counts) -> {
+            outcome.loaded.put(file, counts);
+            if (file.kind() == DataKind.SONGS) {
+                outcome.songs = outcome.songs.plus(counts);
+            } else {
+                outcome.events = outcome.events.plus(counts);
+            }
+            listener.staged(file, counts);
+        };
+        connection.setAutoCommit(true);
+        try {
+            loader.prefetch(plan.toLoad(DataKind.EVENTS), options.logs());
+        } finally {
+            connection.setAutoCommit(false);
+        }
+
+        warehouse.execute("prepare_changes", Map.of());
+        if (options.fullRefresh()) {
+            warehouse.execute("truncate_all", Map.of());
+        } else if (!plan.changed().isEmpty()) {
+            ledger.forget(plan.changed());
+            warehouse.execute("forget_reloaded_files", Map.of());
+        }
+        stage(loader, plan.toLoad(DataKind.SONGS), options.songs(), runId, rejects, stagedListener);
+        stage(loader, plan.toLoad(DataKind.EVENTS), options.logs(), runId, rejects, stagedListener);
+        rejects.flush();
+
+        if (rejects.count() > options.maxErrors()) {
+            connection.rollback();
+            outcome.status = RunStatus.TOO_MANY_REJECTS;
+            outcome.message = rejects.count() + " rejected records, more than --max-errors " + options.maxErrors();
+            outcome.tables = tableCounts();
+            return outcome;
+        }
+
+        listener.phase("transform");
+        warehouse.execute("collect_changes", Map.of("load_id", runId));
+        for (String script : MERGE_SCRIPTS) {
+            warehouse.execute(script, Map.of());
+        }
+        if (options.fullRefresh()
+                || !plan.toLoad(DataKind.SONGS).isEmpty()
+                || !plan.changed().isEmpty()) {
+            warehouse.execute("rematch_songplays", Map.of());
+        }
+        warehouse.execute("merge_time", Map.of());
+        ledger.record(outcome.loaded, runId);
+
+        listener.phase("checks");
+        outcome.checks = new QualityChecks(scripts).run(connection);
+        outcome.tables = tableCounts();
+        if (!outcome.checks.passed()) {
+            connection.rollback();
+            outcome.status = RunStatus.CHECKS_FAILED;
+            outcome.message = outcome.checks.failures().size() + " data-quality checks failed";
+            return outcome;
+        }
+        connection.commit();
+        return outcome;
+    }
+
+    private static void stage(
+            StagingLoader loader,
+            List<SourceFile> files,
+            FileSource source,
+            long runId,
+            LoadErrorLog rejects,
+            StagingLoader.Listener listener) {
+        if (!files.isEmpty()) {
+            loader.stage(files, source, runId, rejects, listener);
+        }
+    }
+
+    private TableCounts tableCounts() {
+        return TableCountsQuery.run(warehouse);
+    }
+
+    private void rollbackQuietly() {
+        try {
+            warehouse.connection().rollback();
+        } catch (SQLException e) {
+            // The connection is gone; the server rolls back on its own.
+        }
+    }
+
+    private static void finishQuietly(RunLog runLog, long runId, Exception cause) {
+        try {
+            runLog.finish(runId, RunStatus.FAILED, 0, FileCounts.ZERO, 0, String.valueOf(cause.getMessage()));
+        } catch (SQLException | RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package com.sparkify.source;
+
+import static java.util.Objects.requireNonNull;
+
+import com.sparkify.ErrorCode;
+import com.sparkify.SparkifyException;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+
+/** A folder searched recursively, or a single file, on this machine. */
+public final class LocalFileSource implements FileSource {
+    private final Path root;
+    private final DataKind kind;
+
+    public LocalFileSource(Path root, DataKind kind) {
+        this.root = requireNonNull(root, "root is null").toAbsolutePath().normalize();
+        this.kind = requireNonNull(kind, "kind is null");
+    }
+
+    @Override
+    public List<SourceFile> list() {
+        if (!Files.exists(root)) {
+            throw new SparkifyException(
+                    ErrorCode.INPUT,
+                    "Expected " + kind.label() + " data at " + root + ", found nothing there; check --"
+                            + (kind == DataKind.SONGS ? "songs" : "logs") + " or the config file");
+        }
+        if (!Files.isReadable(root)) {
+            throw new SparkifyException(ErrorCode.INPUT, "Cannot read " + root + ": permission denied");
+        }
+        List<SourceFile> files = new ArrayList<>();
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.filter(LocalFileSource::isDataFile)
+                    .sorted(Comparator.naturalOrder())
+                    .forEach(path -> files.add(describe(path)));
+        } catch (IOException | UncheckedIOException e) {
+            throw new SparkifyException(ErrorCode.INPUT, "Cannot list " + root + ": " + e.getMessage(), e);
+        }
+        return List.copyOf(files);
+    }
+
+    private static boolean isDataFile(Path path) {
+        String name = path.getFileName().toString();
+        return (name.endsWith(".json") || name.endsWith(".json.gz")) && Files.isRegularFile(path);
+    }
+
+    private SourceFile describe(Path path) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+            String marker = attributes.lastModifiedTime().toMillis() + "-" + attributes.size();
+            return new SourceFile(path.toString(), kind, attributes.size(), marker, Optional.of(path));
+        } catch (IOException e) {
+            throw new SparkifyException(ErrorCode.INPUT, "Cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public InputStream open(SourceFile file) throws IOException {
+        Path path = file.localPath().orElseThrow(() -> new IllegalArgumentException("not a local file: " + file));
+        InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
+        return file.gzipped() ? new GZIPInputStream(in, 1 << 16) : in;
+    }
+
+    @Override
+    public String describe() {
+        return root.toString();
+    }
+}

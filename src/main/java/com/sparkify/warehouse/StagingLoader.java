@@ -1,0 +1,28 @@
+package com.sparkify.warehouse;
+
+import com.sparkify.ingest.FileCounts;
+import com.sparkify.ingest.RejectSink;
+import com.sparkify.source.FileSource;
+import com.sparkify.source.SourceFile;
+import java.util.List;
+
+/** Bulk-loads raw files into {@code staging_events} or {@code staging_songs}, never row by row. */
+public interface StagingLoader {
+    /** Told about each file as soon as it is staged, for progress. */
+    @FunctionalInterface
+    interface Listener {
+        void staged(SourceFile file, FileCounts counts);
+    }
+
+    /**
+     * Called before the run's transaction begins, with auto-commit on. An engine that reads files with its
+     * own reader may read them here into a holding area private to this connection; nothing is published.
+     */
+    default void prefetch(List<SourceFile> files, FileSource source) {}
+
+    /**
+     * Stages every file, all of one kind, in the current transaction; each record is staged with {@code
+     * loadId} or sent to {@code rejects}. Calls {@code listener} once per file, in any order.
+     */
+    void stage(List<SourceFile> files, FileSource source, long loadId, RejectSink rejects, Listener listener);
+}

@@ -1,0 +1,45 @@
+package com.sparkify.warehouse;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * An open connection to one warehouse engine. The main {@link #connection()} has auto-commit off: the
+ * pipeline decides when a run commits, so that each run is all or nothing.
+ */
+public interface Warehouse extends AutoCloseable {
+    /** The engine's name, also its SQL resource folder: {@code duckdb}, {@code postgres}. */
+    String engine();
+
+    /** Where the warehouse is, safe to print: never a password. */
+    String describe();
+
+    /** The connection the pipeline works in; auto-commit is off. */
+    Connection connection();
+
+    /** A second connection with auto-commit on, for records that must survive a rolled-back run. */
+    Connection openSideConnection() throws SQLException;
+
+    /**
+     * Makes sure no other run works on this warehouse at the same time.
+     *
+     * @throws com.sparkify.SparkifyException with {@link com.sparkify.ErrorCode#BUSY} when another run holds it
+     */
+    void acquireRunLock();
+
+    /** Bulk-loads raw files into the staging tables. */
+    StagingLoader stagingLoader();
+
+    /** The SQL of this engine. */
+    default SqlScripts scripts() {
+        return new SqlScripts(engine());
+    }
+
+    /** Runs a SQL resource script on the main connection. */
+    default void execute(String script, java.util.Map<String, Long> parameters) {
+        scripts().execute(connection(), script, parameters);
+    }
+
+    @Override
+    void close();
+}

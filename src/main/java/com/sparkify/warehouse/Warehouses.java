@@ -1,0 +1,26 @@
+package com.sparkify.warehouse;
+
+import com.sparkify.ErrorCode;
+import com.sparkify.SparkifyException;
+import com.sparkify.config.Settings;
+import com.sparkify.warehouse.duckdb.DuckDbWarehouseFactory;
+import java.util.List;
+
+/** The registry of engines. More specific URL prefixes come first. */
+public final class Warehouses {
+    private static final List<WarehouseFactory> FACTORIES = List.of(new DuckDbWarehouseFactory());
+
+    private Warehouses() {}
+
+    public static Warehouse open(Settings settings) {
+        String url = settings.warehouseUrl();
+        return FACTORIES.stream()
+                .filter(factory -> factory.handlesJdbcUrl(url))
+                .findFirst()
+                .orElseThrow(() -> new SparkifyException(
+                        ErrorCode.CONFIG,
+                        "Expected a warehouse URL starting with jdbc:duckdb:, found '" + JdbcUrls.redact(url)
+                                + "'; check --warehouse"))
+                .open(settings);
+    }
+}

@@ -1,0 +1,63 @@
+package com.sparkify.warehouse.duckdb;
+
+import com.sparkify.warehouse.StagingLoader;
+import com.sparkify.warehouse.Warehouse;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.duckdb.DuckDBConnection;
+
+/** The embedded DuckDB warehouse. DuckDB's file lock already keeps a second process out. */
+final class DuckDbWarehouse implements Warehouse {
+    private final Connection connection;
+    private final String description;
+
+    DuckDbWarehouse(Connection connection, String description) {
+        this.connection = connection;
+        this.description = description;
+    }
+
+    @Override
+    public String engine() {
+        return "duckdb";
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+
+    @Override
+    public Connection connection() {
+        return connection;
+    }
+
+    @Override
+    public Connection openSideConnection() throws SQLException {
+        Connection side = connection.unwrap(DuckDBConnection.class).duplicate();
+        side.setAutoCommit(true);
+        return side;
+    }
+
+    @Override
+    public void acquireRunLock() {
+        // The database file is locked by this process as long as the connection is open.
+    }
+
+    @Override
+    public StagingLoader stagingLoader() {
+        try {
+            return new DuckDbStagingLoader(connection.unwrap(DuckDBConnection.class));
+        } catch (SQLException e) {
+            throw new IllegalStateException("not a DuckDB connection", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // Closing after a failure: the original error is the one worth reporting.
+        }
+    }
+}

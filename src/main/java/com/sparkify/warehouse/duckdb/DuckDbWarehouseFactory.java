@@ -1,0 +1,70 @@
+package com.sparkify.warehouse.duckdb;
+
+import com.sparkify.ErrorCode;
+import com.sparkify.SparkifyException;
+import com.sparkify.config.Settings;
+import com.sparkify.warehouse.Warehouse;
+import com.sparkify.warehouse.WarehouseFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Optional;
+
+/** Opens {@code jdbc:duckdb:FILE} (or {@code jdbc:duckdb:} for a throw-away in-memory warehouse). */
+public final class DuckDbWarehouseFactory implements WarehouseFactory {
+    private static final String PREFIX = "jdbc:duckdb:";
+
+    @Override
+    public boolean handlesJdbcUrl(String url) {
+        return url.startsWith(PREFIX);
+    }
+
+    @Override
+    public Warehouse open(Settings settings) {
+        String url = settings.warehouseUrl();
+        String location = url.substring(PREFIX.length());
+        int options = location.indexOf('?');
+        String file = options < 0 ? location : location.substring(0, options);
+        Optional<Path> path = file.isEmpty() || file.equals(":memory:")
+                ? Optional.empty()
+                : Optional.of(Path.of(file).toAbsolutePath().normalize());
+        path.ifPresent(DuckDbWarehouseFactory::checkFolder);
+        String description = path.map(p -> "DuckDB file " + p).orElse("in-memory DuckDB");
+        try {
+            Connection connection = DriverManager.getConnection(url);
+            connection.setAutoCommit(false);
+            return new DuckDbWarehouse(connection, description);
+        } catch (SQLException e) {
+            throw translateOpenFailure(e, description);
+        }
+    }
+
+    private static void checkFolder(Path path) {
+        Path folder = path.getParent();
+        if (folder != null && !Files.isDirectory(folder)) {
+            throw new SparkifyException(
+                    ErrorCode.CONFIG,
+                    "Expected a folder " + folder
+                            + " for the warehouse file, found none; create it or fix --warehouse");
+        }
+    }
+
+    static SparkifyException translateOpenFailure(SQLException e, String description) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("Could not set lock") || message.contains("Conflicting lock")) {
+            return new SparkifyException(
+                    ErrorCode.BUSY,
+                    description + " is in use by another process (DuckDB allows one writer at a time); "
+                            + "wait for the other run to finish, then retry",
+                    e);
+        }
+        return new SparkifyException(ErrorCode.WAREHOUSE, "Cannot open " + description + ": " + firstLine(message), e);
+    }
+
+    static String firstLine(String message) {
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

@@ -1,0 +1,1 @@
+SELECT path, change_marker FROM etl_files;

@@ -1,0 +1,1 @@
+INSERT INTO etl_reload_files (path) VALUES (?);

@@ -1,0 +1,130 @@
+-- The warehouse schema on DuckDB. Every statement is idempotent: etl runs it before each load.
+
+CREATE TABLE IF NOT EXISTS staging_events (
+    artist          VARCHAR,
+    auth            VARCHAR,
+    first_name      VARCHAR,
+    gender          VARCHAR,
+    item_in_session BIGINT,
+    last_name       VARCHAR,
+    length          DOUBLE,
+    level           VARCHAR,
+    location        VARCHAR,
+    method          VARCHAR,
+    page            VARCHAR,
+    registration    DOUBLE,
+    session_id      BIGINT,
+    song            VARCHAR,
+    status          INTEGER,
+    ts              BIGINT,
+    user_agent      VARCHAR,
+    user_id         VARCHAR,
+    source_file     VARCHAR NOT NULL,
+    source_record   BIGINT NOT NULL,
+    load_id         BIGINT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS staging_songs (
+    num_songs        INTEGER,
+    artist_id        VARCHAR,
+    artist_latitude  DOUBLE,
+    artist_longitude DOUBLE,
+    artist_location  VARCHAR,
+    artist_name      VARCHAR,
+    song_id          VARCHAR,
+    title            VARCHAR,
+    duration         DOUBLE,
+    year             INTEGER,
+    source_file      VARCHAR NOT NULL,
+    source_record    BIGINT NOT NULL,
+    load_id          BIGINT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS songplays (
+    songplay_id     VARCHAR PRIMARY KEY,
+    start_time      TIMESTAMP NOT NULL,
+    user_id         BIGINT NOT NULL,
+    level           VARCHAR,
+    song_id         VARCHAR,
+    artist_id       VARCHAR,
+    session_id      BIGINT NOT NULL,
+    item_in_session BIGINT NOT NULL,
+    location        VARCHAR,
+    user_agent      VARCHAR,
+    song_title      VARCHAR,
+    artist_name     VARCHAR,
+    song_length     DOUBLE
+);
+
+CREATE TABLE IF NOT EXISTS users (
+    user_id    BIGINT PRIMARY KEY,
+    first_name VARCHAR,
+    last_name  VARCHAR,
+    gender     VARCHAR,
+    level      VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS songs (
+    song_id   VARCHAR PRIMARY KEY,
+    title     VARCHAR NOT NULL,
+    artist_id VARCHAR NOT NULL,
+    year      INTEGER,
+    duration  DOUBLE
+);
+
+CREATE TABLE IF NOT EXISTS artists (
+    artist_id VARCHAR PRIMARY KEY,
+    name      VARCHAR,
+    location  VARCHAR,
+    latitude  DOUBLE,
+    longitude DOUBLE
+);
+
+CREATE TABLE IF NOT EXISTS "time" (
+    start_time TIMESTAMP PRIMARY KEY,
+    hour       INTEGER NOT NULL,
+    day        INTEGER NOT NULL,
+    week       INTEGER NOT NULL,
+    month      INTEGER NOT NULL,
+    year       INTEGER NOT NULL,
+    weekday    INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS load_errors (
+    load_id     BIGINT NOT NULL,
+    kind        VARCHAR NOT NULL,
+    source_file VARCHAR NOT NULL,
+    line_number BIGINT NOT NULL,
+    reason      VARCHAR NOT NULL,
+    raw_text    VARCHAR NOT NULL,
+    logged_at   TIMESTAMP NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS etl_files (
+    path          VARCHAR PRIMARY KEY,
+    kind          VARCHAR NOT NULL,
+    size_bytes    BIGINT NOT NULL,
+    change_marker VARCHAR NOT NULL,
+    rows_read     BIGINT NOT NULL,
+    rows_staged   BIGINT NOT NULL,
+    rows_rejected BIGINT NOT NULL,
+    load_id       BIGINT NOT NULL,
+    loaded_at     TIMESTAMP NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS etl_runs (
+    run_id        BIGINT PRIMARY KEY,
+    started_at    TIMESTAMP NOT NULL,
+    ended_at      TIMESTAMP,
+    status        VARCHAR NOT NULL,
+    files_loaded  BIGINT,
+    rows_read     BIGINT,
+    rows_staged   BIGINT,
+    rows_rejected BIGINT,
+    songplays     BIGINT,
+    message       VARCHAR
+);
+
+-- start_time of each staged event: UTC, milliseconds kept.
+CREATE OR REPLACE VIEW staging_events_timed AS
+SELECT *, make_timestamp(ts * 1000) AS start_time FROM staging_events;

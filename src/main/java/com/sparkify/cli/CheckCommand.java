@@ -17,9 +17,7 @@ import picocli.CommandLine.Spec;
         name = "check",
         mixinStandardHelpOptions = true,
         description = {
-            "Runs the data-quality checks and prints a pass/fail table: keys unique and not null, every",
-            "songplay's user, time, song and artist present in its dimension, one songplay per distinct staged",
-            "NextSong event, levels 'free' or 'paid'. Exits 7 when a check fails. etl runs the same checks."
+            "Runs the data-quality checks and prints a pass/fail table: keys unique and not null, every songplay's user, time, song and artist present in its dimension, one songplay per distinct staged NextSong event, levels 'free' or 'paid'. Exits 7 when a check fails. etl runs the same checks."
         })
 final class CheckCommand implements Callable<Integer> {
     @Mixin

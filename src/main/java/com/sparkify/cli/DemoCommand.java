@@ -30,9 +30,7 @@ import picocli.CommandLine.Spec;
         name = "demo",
         mixinStandardHelpOptions = true,
         description = {
-            "The whole job on a generated sample, with zero setup: generate a dataset into DIR/data,",
-            "create tables in a DuckDB file DIR/demo.duckdb, etl, check, and print a summary with three",
-            "example answers (top songs, busiest hours, free vs paid plays). Then explore with:",
+            "The whole job on a generated sample, with zero setup: generate a dataset into DIR/data, create tables in a DuckDB file DIR/demo.duckdb, etl, check, and print a summary with three example answers (top songs, busiest hours, free vs paid plays). Then explore with:",
             "  sparkify check --warehouse jdbc:duckdb:DIR/demo.duckdb",
             ""
         })

@@ -8,7 +8,21 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /** Turns an exception into one clear line on stderr and a documented exit code. */
-final class ExitCodes implements IExecutionExceptionHandler, CommandLine.IExitCodeExceptionMapper {
+final class ExitCodes
+        implements IExecutionExceptionHandler,
+                CommandLine.IExitCodeExceptionMapper,
+                CommandLine.IParameterExceptionHandler {
+    @Override
+    public int handleParseException(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println("error: " + e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("Usage: " + command.getCommandSpec().qualifiedName() + " --help");
+        err.flush();
+        return ErrorCode.USAGE.exitCode();
+    }
+
     @Override
     public int handleExecutionException(Exception e, CommandLine command, ParseResult parseResult) {
         PrintWriter err = command.getErr();
@@ -28,6 +42,9 @@ final class ExitCodes implements IExecutionExceptionHandler, CommandLine.IExitCo
     public int getExitCode(Throwable e) {
         if (e instanceof SparkifyException sparkify) {
             return sparkify.code().exitCode();
+        }
+        if (e instanceof CommandLine.ParameterException) {
+            return ErrorCode.USAGE.exitCode();
         }
         return ErrorCode.INTERNAL.exitCode();
     }

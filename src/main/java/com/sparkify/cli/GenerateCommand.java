@@ -15,11 +15,7 @@ import picocli.CommandLine.Spec;
         name = "generate",
         mixinStandardHelpOptions = true,
         description = {
-            "Writes a deterministic synthetic dataset in the real layout and format: song files under",
-            "OUT/song_data/A/B/C/TR....json and daily eventsim logs under OUT/log_data/YYYY/MM/YYYY-MM-DD-events.json,",
-            "with sessions, pages besides NextSong, logged-out events, users changing level, and plays that",
-            "match the generated catalog exactly as well as plays of songs outside it.",
-            "The same options always give the same bytes.",
+            "Writes a deterministic synthetic dataset in the real layout and format: song files under OUT/song_data/A/B/C/TR....json and daily eventsim logs under OUT/log_data/YYYY/MM/YYYY-MM-DD-events.json, with sessions, pages besides NextSong, logged-out events, users changing level, and plays that match the generated catalog exactly as well as plays of songs outside it. The same options always give the same bytes.",
             "",
             "Example: sparkify generate --out data --users 100 --days 30 && sparkify etl --songs data/song_data --logs data/log_data",
             ""

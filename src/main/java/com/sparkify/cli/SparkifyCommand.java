@@ -1,6 +1,5 @@
 package com.sparkify.cli;
 
-import com.sparkify.ErrorCode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,9 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Loads the raw JSON of the Sparkify music-streaming app (song metadata and eventsim activity logs)",
-            "into a star schema: fact songplays; dimensions users, songs, artists, time.",
-            "Runs are incremental, atomic and safe to repeat; no record is lost without a trace in load_errors.",
+            "Loads the raw JSON of the Sparkify music-streaming app (song metadata and eventsim activity logs) into a star schema: fact songplays; dimensions users, songs, artists, time. Runs are incremental, atomic and safe to repeat; no record is lost without a trace in load_errors.",
             ""
         },
         subcommands = {
@@ -52,12 +49,13 @@ public final class SparkifyCommand implements Runnable {
         ExitCodes exitCodes = new ExitCodes();
         return new CommandLine(new SparkifyCommand())
                 .setExecutionExceptionHandler(exitCodes)
+                .setParameterExceptionHandler(exitCodes)
                 .setExitCodeExceptionMapper(exitCodes)
                 .setCaseInsensitiveEnumValuesAllowed(true);
     }
 
     public static void main(String[] args) {
         int code = commandLine().execute(args);
-        System.exit(code == CommandLine.ExitCode.USAGE ? ErrorCode.USAGE.exitCode() : code);
+        System.exit(code);
     }
 }

@@ -1,0 +1,169 @@
+package com.sparkify.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+
+class EventFileReaderTest {
+    private static final RecordLayout LAYOUT = RecordLayout.EVENTS;
+
+    private final List<Object[]> rows = new ArrayList<>();
+    private final List<Long> records = new ArrayList<>();
+    private final List<Reject> rejects = new ArrayList<>();
+
+    static String event(String page, long session, long item, String userId) {
+        return "{\"artist\":\"Pavement\",\"auth\":\"Logged In\",\"firstName\":\"Sylvie\",\"gender\":\"F\","
+                + "\"itemInSession\":" + item + ",\"lastName\":\"Cruz\",\"length\":99.16036,\"level\":\"free\","
+                + "\"location\":\"Washington\",\"method\":\"PUT\",\"page\":\"" + page + "\","
+                + "\"registration\":1540266185796.0,\"sessionId\":" + session + ",\"song\":\"Mercy\","
+                + "\"status\":200,\"ts\":1541990258796,\"userAgent\":\"\\\"Mozilla\\\"\",\"userId\":\"" + userId
+                + "\"}";
+    }
+
+    private FileCounts read(byte[] content) throws IOException {
+        return new EventFileReader()
+                .read(
+                        new ByteArrayInputStream(content),
+                        "f.json",
+                        (values, record) -> {
+                            rows.add(values);
+                            records.add(record);
+                        },
+                        rejects::add);
+    }
+
+    private FileCounts read(String content) throws IOException {
+        return read(content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Object value(int row, String column) {
+        return rows.get(row)[LAYOUT.indexOfColumn(column)];
+    }
+
+    @Test
+    void stagesEveryAttributeWithItsType() throws IOException {
+        FileCounts counts = read(event("NextSong", 345, 0, "10") + "\n");
+
+        assertThat(counts).isEqualTo(new FileCounts(1, 1, 0));
+        assertThat(value(0, "ts")).isEqualTo(1541990258796L);
+        assertThat(value(0, "session_id")).isEqualTo(345L);
+        assertThat(value(0, "length")).isEqualTo(99.16036);
+        assertThat(value(0, "registration")).isEqualTo(1540266185796.0);
+        assertThat(value(0, "status")).isEqualTo(200);
+        assertThat(value(0, "user_id")).isEqualTo("10");
+        assertThat(value(0, "user_agent")).isEqualTo("\"Mozilla\"");
+    }
+
+    @Test
+    void acceptsBomCrlfBlankLinesAndNoFinalNewline() throws IOException {
+        String content = "\uFEFF" + event("Home", 1, 0, "1") + "\r\n\r\n   \n" + event("NextSong", 1, 1, "1");
+
+        FileCounts counts = read(content);
+
+        assertThat(counts).isEqualTo(new FileCounts(2, 2, 0));
+        assertThat(records).containsExactly(1L, 2L);
+        assertThat(value(1, "item_in_session")).isEqualTo(1L);
+    }
+
+    @Test
+    void rejectsBadRecordsWithLineReasonAndRawText() throws IOException {
+        String content = String.join(
+                "\n",
+                event("Home", 1, 0, "1"),
+                "{not json}",
+                "{\"page\":\"Home\",\"sessionId\":1,\"itemInSession\":2}",
+                "{\"ts\":1,\"page\":\"Home\",\"sessionId\":1,\"itemInSession\":2.5}",
+                "{\"ts\":1,\"page\":\"Home\",\"sessionId\":1,\"itemInSession\":3,\"userId\":\"abc\"}",
+                "",
+                "{\"ts\":1,\"page\":\"NextSong\",\"sessionId\":1,\"itemInSession\":4,\"userId\":\"\"}",
+                "[1,2]",
+                "{\"ts\":1,\"page\":\"Home\",\"sessionId\":1,\"itemInSession\":5,\"length\":\"long\"}",
+                "{\"ts\":1,\"page\":\"Home\",\"sessionId\":1,\"itemInSession\":6} trailing");
+
+        FileCounts counts = read(content);
+
+        assertThat(counts).isEqualTo(new FileCounts(9, 1, 8));
+        assertThat(rejects).extracting(Reject::lineNumber).containsExactly(2L, 3L, 4L, 5L, 7L, 8L, 9L, 10L);
+        assertThat(rejects)
+                .extracting(Reject::reason)
+                .satisfiesExactly(
+                        reason -> assertThat(reason).startsWith("Malformed JSON"),
+                        reason -> assertThat(reason).isEqualTo("Missing required key \"ts\""),
+                        reason -> assertThat(reason)
+                                .isEqualTo("Expected a whole number for \"itemInSession\", found 2.5"),
+                        reason -> assertThat(reason).isEqualTo("Expected a numeric userId, found \"abc\""),
+                        reason -> assertThat(reason).isEqualTo("Expected a userId on a NextSong event, found none"),
+                        reason -> assertThat(reason).isEqualTo("Expected a JSON object, found an array"),
+                        reason -> assertThat(reason).isEqualTo("Expected a number for \"length\", found \"long\""),
+                        reason -> assertThat(reason).startsWith("Malformed JSON: Unrecognized token 'trailing'"));
+        assertThat(rejects.get(0).rawText()).isEqualTo("{not json}");
+        assertThat(rejects).allSatisfy(reject -> assertThat(reject.sourceFile()).isEqualTo("f.json"));
+    }
+
+    @Test
+    void keepsLargeAndNonAsciiFieldsAsData() throws IOException {
+        String big = "x".repeat(100_000);
+        String content = "{\"ts\":1,\"page\":\"Home\",\"sessionId\":1,\"itemInSession\":0,\"artist\":\"" + big
+                + "\",\"song\":\"Bj\u00f6rk \u2013 J\u00f3ga \ud83c\udfb5\"}\n";
+
+        FileCounts counts = read(content);
+
+        assertThat(counts).isEqualTo(new FileCounts(1, 1, 0));
+        assertThat(value(0, "artist")).isEqualTo(big);
+        assertThat(value(0, "song")).isEqualTo("Bj\u00f6rk \u2013 J\u00f3ga \ud83c\udfb5");
+    }
+
+    @Test
+    void acceptsNumbersSentAsStringsAndKeepsObjectsAsJsonText() throws IOException {
+        String content = "{\"ts\":\"1541990258796\",\"page\":{\"a\":[1,2]},\"sessionId\":7.0,\"itemInSession\":\"3\","
+                + "\"userId\":53}\n";
+
+        read(content);
+
+        assertThat(value(0, "ts")).isEqualTo(1541990258796L);
+        assertThat(value(0, "session_id")).isEqualTo(7L);
+        assertThat(value(0, "item_in_session")).isEqualTo(3L);
+        assertThat(value(0, "page")).isEqualTo("{\"a\":[1,2]}");
+        assertThat(value(0, "user_id")).isEqualTo("53");
+    }
+
+    @Test
+    void rejectsInvalidUtf8OnlyOnItsLine() throws IOException {
+        byte[] good = (event("Home", 1, 0, "1") + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] bad = "{\"ts\":1,\"page\":\"X\",\"sessionId\":1,\"itemInSession\":1}\n".getBytes(StandardCharsets.UTF_8);
+        bad[16] = (byte) 0xFF;
+        ByteArrayOutputStream content = new ByteArrayOutputStream();
+        content.write(good);
+        content.write(bad);
+        content.write(good);
+
+        FileCounts counts = read(content.toByteArray());
+
+        assertThat(counts).isEqualTo(new FileCounts(3, 2, 1));
+        assertThat(rejects.get(0).lineNumber()).isEqualTo(2);
+        assertThat(rejects.get(0).reason()).contains("UTF-8");
+    }
+
+    @Test
+    void readsGzipThroughTheCallerStream() throws IOException {
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
+            gzip.write((event("NextSong", 2, 0, "2") + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        FileCounts counts = new EventFileReader()
+                .read(
+                        new java.util.zip.GZIPInputStream(new ByteArrayInputStream(zipped.toByteArray())),
+                        "f.json.gz",
+                        (values, record) -> rows.add(values),
+                        rejects::add);
+
+        assertThat(counts).isEqualTo(new FileCounts(1, 1, 0));
+    }
+}

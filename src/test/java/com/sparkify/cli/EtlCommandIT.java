@@ -1,0 +1,121 @@
+package com.sparkify.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sparkify.testing.SampleData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EtlCommandIT {
+    @TempDir
+    Path dir;
+
+    private String warehouse() {
+        return "--warehouse=jdbc:duckdb:" + dir.resolve("w.duckdb");
+    }
+
+    @Test
+    void loadsTheSampleThenRerunsAsANoOp() {
+        String songs = "--songs=" + SampleData.songs();
+        String logs = "--logs=" + SampleData.logs();
+
+        CommandRun first = CommandRun.of("etl", warehouse(), songs, logs);
+        CommandRun second = CommandRun.of("etl", warehouse(), songs, logs);
+
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.out())
+                .contains("events: read 8,056 = staged 8,056 + rejected 0")
+                .contains("Checks: 11 of 11 passed");
+        assertThat(second.exitCode()).isZero();
+        assertThat(second.out()).contains("0 loaded").contains("101 already loaded");
+    }
+
+    @Test
+    void jsonSummaryReconcilesReadStagedAndRejected() throws Exception {
+        CommandRun run = CommandRun.of(
+                "etl", warehouse(), "--songs=" + SampleData.songs(), "--logs=" + SampleData.logs(), "--json");
+
+        JsonNode summary = new ObjectMapper().readTree(run.out());
+        assertThat(run.exitCode()).isZero();
+        assertThat(summary.get("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(summary.at("/events/read").asLong()).isEqualTo(8056);
+        assertThat(summary.at("/tables/songplays").asLong()).isEqualTo(6820);
+    }
+
+    @Test
+    void badRecordsAreRefusedByDefaultAndAcceptedWithMaxErrors() throws Exception {
+        Path logs = Files.createDirectories(dir.resolve("logs"));
+        Files.copy(SampleData.logs().resolve("2018/11/2018-11-12-events.json"), logs.resolve("a.json"));
+        Files.writeString(logs.resolve("b.json"), "{oops\n{\"page\":\"Home\"}\n");
+        String[] args = {"etl", warehouse(), "--songs=" + SampleData.songs(), "--logs=" + logs};
+
+        CommandRun refused = CommandRun.of(args);
+
+        assertThat(refused.exitCode()).isEqualTo(6);
+        assertThat(refused.err())
+                .contains("2 records rejected, more than --max-errors 0")
+                .contains("--max-errors 2")
+                .hasLineCount(1);
+        assertThat(refused.out()).contains("Tables: songplays 0");
+
+        CommandRun accepted = CommandRun.of(append(args, "--max-errors=2"));
+
+        assertThat(accepted.exitCode()).as(accepted.err()).isZero();
+        assertThat(accepted.out()).contains("rejected 2").contains("Checks: 11 of 11 passed");
+        assertThat(accepted.out()).doesNotContain("Tables: songplays 0");
+    }
+
+    @Test
+    void errorsAreOneLineWithDocumentedExitCodes() {
+        CommandRun missingPath = CommandRun.of("etl", warehouse(), "--songs=" + dir.resolve("nope"), "--logs=" + dir);
+        CommandRun badUrl = CommandRun.of("etl", "--warehouse=jdbc:nosuch:x", "--songs=" + dir, "--logs=" + dir);
+        CommandRun badFlag = CommandRun.of("etl", "--no-such-flag");
+        CommandRun noSongs = CommandRun.of("etl", warehouse(), "--logs=" + dir);
+
+        assertThat(missingPath.exitCode()).isEqualTo(4);
+        assertThat(missingPath.err())
+                .startsWith("error: Expected songs data at")
+                .hasLineCount(1);
+        assertThat(badUrl.exitCode()).isEqualTo(3);
+        assertThat(badUrl.err()).contains("jdbc:nosuch:x").hasLineCount(1);
+        assertThat(badFlag.exitCode()).isEqualTo(2);
+        assertThat(badFlag.err()).contains("Unknown option: '--no-such-flag'");
+        assertThat(noSongs.exitCode()).isEqualTo(3);
+        assertThat(noSongs.err()).contains("--songs PATH").contains("SONG_DATA");
+    }
+
+    @Test
+    void checkAndCreateTablesWork() {
+        CommandRun.of("etl", warehouse(), "--songs=" + SampleData.songs(), "--logs=" + SampleData.logs());
+
+        CommandRun check = CommandRun.of("check", warehouse());
+        assertThat(check.exitCode()).isZero();
+        assertThat(check.out()).contains("songplays_users", "PASS", "11 of 11 checks passed");
+
+        CommandRun create = CommandRun.of("create-tables", warehouse());
+        assertThat(create.exitCode()).isZero();
+        CommandRun reload =
+                CommandRun.of("etl", warehouse(), "--songs=" + SampleData.songs(), "--logs=" + SampleData.logs());
+        assertThat(reload.out()).contains("101 loaded");
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String command : new String[] {"etl", "check", "create-tables", "generate", "demo"}) {
+            CommandRun help = CommandRun.of(command, "--help");
+            assertThat(help.exitCode()).isZero();
+            assertThat(help.out()).startsWith("Usage: sparkify " + command);
+        }
+        assertThat(CommandRun.of("--help").out()).contains("Exit codes:").contains("sparkify demo");
+    }
+
+    private static String[] append(String[] args, String extra) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 1);
+        all[args.length] = extra;
+        return all;
+    }
+}

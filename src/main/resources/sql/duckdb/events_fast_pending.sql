@@ -1,7 +1,6 @@
 -- A private holding table for events read by DuckDB's own JSON reader before the run's transaction.
 -- Numbers arrive as DOUBLE so that a fraction where a whole number belongs can be seen, not rounded away.
 CREATE OR REPLACE TEMP TABLE pending_events (
-    global_row      BIGINT,
     source_file     VARCHAR,
     valid           BOOLEAN,
     artist          VARCHAR,

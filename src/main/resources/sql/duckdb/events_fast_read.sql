@@ -1,8 +1,9 @@
 -- Reads a batch of event files with DuckDB's reader. The one parameter is the list of files.
 -- A row is valid when the Java parser would stage it too; files with any invalid row are re-read by it.
+-- No row_number() here: it would make the read single-threaded. DuckDB keeps insertion order, so the
+-- holding table's rowid follows file and line order, and gives each record its number when staged.
 INSERT INTO pending_events
 SELECT
-    row_number() OVER () AS global_row,
     filename AS source_file,
     (
         ts IS NOT NULL AND page IS NOT NULL AND sessionId IS NOT NULL AND itemInSession IS NOT NULL

@@ -4,6 +4,6 @@ SELECT
     artist, auth, firstName, gender, CAST(itemInSession AS BIGINT), lastName, length, level, location,
     method, page, registration, CAST(sessionId AS BIGINT), song, CAST(status AS INTEGER), CAST(ts AS BIGINT),
     userAgent, userId, source_file,
-    global_row - min(global_row) OVER (PARTITION BY source_file) + 1,
+    rowid - min(rowid) OVER (PARTITION BY source_file) + 1,
     ?
 FROM pending_events;

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             CheckCommand.class,
             GenerateCommand.class,
             DemoCommand.class,
+            BenchmarkCommand.class,
             CommandLine.HelpCommand.class
         },
         footerHeading = "%nExit codes:%n",

@@ -23,6 +23,7 @@ import java.util.Map;
  * check, and commit all of it or nothing. Rejects and the run record are kept either way.
  */
 public final class EtlPipeline {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EtlPipeline.class);
     private static final List<String> MERGE_SCRIPTS =
             List.of("merge_songs", "merge_artists", "merge_songplays", "merge_users");
 
@@ -148,6 +149,7 @@ public final class EtlPipeline {
         }
         warehouse.execute("merge_time", Map.of());
         ledger.record(outcome.loaded, runId);
+        LOG.debug("ledger recorded {} files", outcome.loaded.size());
 
         listener.phase("checks");
         outcome.checks = new QualityChecks(scripts).run(connection);
@@ -158,7 +160,9 @@ public final class EtlPipeline {
             outcome.message = outcome.checks.failures().size() + " data-quality checks failed";
             return outcome;
         }
+        LOG.debug("committing");
         connection.commit();
+        LOG.debug("committed");
         return outcome;
     }
 

@@ -13,6 +13,7 @@ import java.util.List;
 /** Runs the data-quality checks of {@code checks.sql} against a warehouse connection. */
 public final class QualityChecks {
     private static final String MARKER = "-- check:";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(QualityChecks.class);
 
     private final SqlScripts scripts;
 
@@ -29,7 +30,9 @@ public final class QualityChecks {
             int endOfHeader = block.indexOf('\n');
             String[] header = block.substring(MARKER.length(), endOfHeader).split("\\|", 2);
             String sql = SqlScripts.split(block.substring(endOfHeader + 1)).get(0);
+            long started = System.nanoTime();
             results.add(new CheckResult(header[0].strip(), header[1].strip(), count(connection, sql)));
+            LOG.debug("check {} took {} ms", header[0].strip(), (System.nanoTime() - started) / 1_000_000);
         }
         return new CheckReport(results);
     }

@@ -12,6 +12,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * SQL resources of one engine: {@code sql/<engine>/<name>.sql}, else {@code sql/common/<name>.sql}.
@@ -19,6 +21,7 @@ import java.util.Map;
  * take numbers, so no text from outside ever reaches the SQL.
  */
 public final class SqlScripts {
+    private static final Logger LOG = LoggerFactory.getLogger(SqlScripts.class);
     private final String engine;
 
     public SqlScripts(String engine) {
@@ -73,10 +76,12 @@ public final class SqlScripts {
     }
 
     public void execute(Connection connection, String name, Map<String, Long> parameters) {
+        long started = System.nanoTime();
         try (Statement statement = connection.createStatement()) {
             for (String sql : statements(name, parameters)) {
                 statement.execute(sql);
             }
+            LOG.debug("{} ({}) took {} ms", name, engine, (System.nanoTime() - started) / 1_000_000);
         } catch (SQLException e) {
             throw new SparkifyException(
                     ErrorCode.WAREHOUSE, "The warehouse rejected script " + name + ": " + e.getMessage(), e);

@@ -54,9 +54,11 @@ final class DuckDbStagingLoader implements StagingLoader {
         }
         try {
             execute(scripts.text("events_fast_pending"));
+            long started = System.nanoTime();
             for (List<SourceFile> batch : batches(local)) {
                 readBatch(batch);
             }
+            LOG.debug("read_json of {} files took {} ms", local.size(), (System.nanoTime() - started) / 1_000_000);
             auditPending();
         } catch (SQLException e) {
             throw new SparkifyException(
@@ -161,11 +163,12 @@ final class DuckDbStagingLoader implements StagingLoader {
     }
 
     private void stagePending(long loadId) throws SQLException {
+        long started = System.nanoTime();
         try (PreparedStatement insert = connection.prepareStatement(scripts.text("events_fast_stage"))) {
             insert.setLong(1, loadId);
             insert.execute();
         }
-        execute("DROP TABLE IF EXISTS pending_events");
+        LOG.debug("moving held events to staging took {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 
     private void stageWithParser(

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Measures `sparkify etl` against DuckDB's bare read_json of the same event files, side by side in one run.
+# Usage: bench/etl-vs-read-json.sh [COPIES] [ROUNDS]
+#   COPIES  copies of the public sample's event logs (default 125 = 1,007,000 events)
+#   ROUNDS  alternating rounds of floor and etl (default 3)
+# Needs ../shared/data/sparkify-sample (or $SPARKIFY_SAMPLE_DATA) and GNU time (/usr/bin/time).
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+copies="${1:-125}"
+rounds="${2:-3}"
+sample="${SPARKIFY_SAMPLE_DATA:-$here/../shared/data/sparkify-sample}"
+work="${BENCH_DIR:-/tmp/sparkify-bench}"
+jar="$here/target/sparkify.jar"
+
+[ -d "$sample/log_data" ] || { echo "no sample data at $sample" >&2; exit 1; }
+[ -x /usr/bin/time ] || { echo "needs GNU time: apt-get install time" >&2; exit 1; }
+(cd "$here" && ./mvnw -q -B -Dmaven.test.skip=true package)
+
+rm -rf "$work" && mkdir -p "$work"
+java -jar "$jar" benchmark prepare --songs "$sample/song_data" --logs "$sample/log_data" --out "$work/data" --copies "$copies"
+bytes=$(du -sb "$work/data/log_data" | cut -f1)
+echo "events: $(cat "$work"/data/log_data/*/*.json | wc -l) lines, $((bytes / 1024 / 1024)) MB"
+
+# Warm the page cache so both sides read from memory.
+cat "$work"/data/log_data/*/*.json > /dev/null
+
+measure() { # label, command... -> prints "label seconds peak_rss_mb"
+  local label="$1"; shift
+  local out
+  out=$( { /usr/bin/time -f "%e %M" "$@" > /dev/null; } 2>&1 | tail -1)
+  echo "$label $(echo "$out" | awk '{printf "%s %d", $1, $2/1024}')"
+}
+
+results="$work/results.txt"
+: > "$results"
+for round in $(seq 1 "$rounds"); do
+  measure floor java -jar "$jar" benchmark floor --logs "$work/data/log_data" --database "$work/floor-$round.duckdb" | tee -a "$results"
+  measure etl java -jar "$jar" etl --warehouse "jdbc:duckdb:$work/etl-$round.duckdb" \
+    --songs "$work/data/song_data" --logs "$work/data/log_data" | tee -a "$results"
+  rm -f "$work"/*.duckdb "$work"/*.duckdb.wal
+done
+
+echo "--- the real sample end to end (create-tables + etl), JVM start included"
+for round in $(seq 1 "$rounds"); do
+  start=$(date +%s%N)
+  java -jar "$jar" create-tables --warehouse "jdbc:duckdb:$work/sample.duckdb" > /dev/null
+  java -jar "$jar" etl --warehouse "jdbc:duckdb:$work/sample.duckdb" --songs "$sample/song_data" --logs "$sample/log_data" > /dev/null
+  echo "sample $(( ($(date +%s%N) - start) / 1000000 )) ms"
+  rm -f "$work"/sample.duckdb*
+done
+
+echo "--- medians over $rounds rounds (wall seconds, peak RSS MB)"
+awk '
+  { t[$1] = t[$1] " " $2; m[$1] = ($3 > m[$1] ? $3 : m[$1]) }
+  function median(list,   n, a, i, j, x) {
+    n = split(list, a, " ")
+    for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] < a[i]) { x = a[i]; a[i] = a[j]; a[j] = x }
+    return a[int((n + 1) / 2)]
+  }
+  END {
+    f = median(t["floor"]); e = median(t["etl"])
+    printf "floor (bare read_json): %.2f s, peak RSS %d MB\n", f, m["floor"]
+    printf "etl (stage+transform+checks): %.2f s, peak RSS %d MB\n", e, m["etl"]
+    printf "ratio etl / floor: %.2fx\n", e / f
+  }' "$results"

@@ -1,0 +1,98 @@
+package com.sparkify.cli;
+
+import com.sparkify.ErrorCode;
+import com.sparkify.SparkifyException;
+import com.sparkify.bench.DatasetReplicator;
+import com.sparkify.bench.ReadJsonFloor;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "benchmark",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Tools for bench/etl-vs-read-json.sh, which measures etl against DuckDB's bare read_json. Not needed to use sparkify."
+        },
+        subcommands = {BenchmarkCommand.Prepare.class, BenchmarkCommand.Floor.class})
+final class BenchmarkCommand implements Runnable {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing a subcommand: prepare or floor");
+    }
+
+    @Command(
+            name = "prepare",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Replicates a dataset: COPIES copies of every event log, with sessionId and ts shifted per copy.")
+    static final class Prepare implements Callable<Integer> {
+        @Option(names = "--songs", required = true, paramLabel = "PATH")
+        Path songs;
+
+        @Option(names = "--logs", required = true, paramLabel = "PATH")
+        Path logs;
+
+        @Option(names = "--out", required = true, paramLabel = "DIR")
+        Path out;
+
+        @Option(
+                names = "--copies",
+                defaultValue = "125",
+                paramLabel = "N",
+                description = "Default: ${DEFAULT-VALUE} (the sample x 125 = 1,007,000 events).")
+        int copies;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            long events = new DatasetReplicator().replicate(songs, logs, out, copies);
+            spec.commandLine().getOut().printf(Locale.ROOT, "Wrote %,d events to %s%n", events, out);
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "floor",
+            mixinStandardHelpOptions = true,
+            description = "Loads every event file below --logs into a bare table of a new DuckDB file with read_json.")
+    static final class Floor implements Callable<Integer> {
+        @Option(names = "--logs", required = true, paramLabel = "PATH")
+        Path logs;
+
+        @Option(
+                names = "--database",
+                required = true,
+                paramLabel = "FILE",
+                description = "A DuckDB file that must not exist yet.")
+        Path database;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (database.toFile().exists()) {
+                throw new SparkifyException(ErrorCode.USAGE, "Expected a new database file, found " + database);
+            }
+            long started = System.nanoTime();
+            long rows = new ReadJsonFloor().load(logs, database);
+            spec.commandLine()
+                    .getOut()
+                    .printf(
+                            Locale.ROOT,
+                            "read_json loaded %,d rows in %.2f s%n",
+                            rows,
+                            (System.nanoTime() - started) / 1e9);
+            return 0;
+        }
+    }
+}

@@ -18,6 +18,16 @@ final class DayLog {
     private static final int MIN_EVENTS_PER_DAY = 30;
     private static final int MAX_EVENTS_PER_DAY = 60;
 
+    private static final long HOUR_MILLIS = 3_600_000L;
+    /** Room left at the end of a slice for a session to run; a session that reaches it is cut short. */
+    private static final long SESSION_ROOM = 3 * HOUR_MILLIS;
+    /** Relative chance of a session starting in each UTC hour: afternoon peak, night trough, as in eventsim. */
+    private static final int[] HOUR_WEIGHTS = {
+        14, 14, 11, 10, 12, 15, 17, 17, 20, 26, 30, 33, 30, 31, 42, 46, 52, 48, 48, 36, 35, 27, 21, 19
+    };
+
+    private static final int MAX_HOUR_WEIGHT = 52;
+
     private final Users users;
     private final Catalog catalog;
 
@@ -81,9 +91,20 @@ final class DayLog {
         long slice = DAY_MILLIS / sessions;
         for (int s = 0; s < sessions; s++) {
             long sliceStart = dayStart + s * slice;
-            long start = sliceStart + random.nextLong(slice / 2);
+            long start = startIn(sliceStart, slice - SESSION_ROOM, random);
             int planned = Math.max(3, events / sessions + random.nextInt(-2, 3));
             plans.add(new Session.Plan(user, start, sliceStart + slice - 1, planned, random.nextLong()));
+        }
+    }
+
+    /** A start in {@code [from, from + length)}, drawn by rejection so that busy hours get more sessions. */
+    private static long startIn(long from, long length, SplittableRandom random) {
+        while (true) {
+            long start = from + random.nextLong(length);
+            int hour = (int) Math.floorMod(start / HOUR_MILLIS, 24L);
+            if (random.nextInt(MAX_HOUR_WEIGHT) < HOUR_WEIGHTS[hour]) {
+                return start;
+            }
         }
     }
 }

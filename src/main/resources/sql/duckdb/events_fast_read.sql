@@ -1,26 +1,17 @@
--- Reads a batch of event files with DuckDB's reader. The one parameter is the list of files.
--- A row is valid when the Java parser would stage it too; files with any invalid row are re-read by it.
--- No row_number() here: it would make the read single-threaded. DuckDB keeps insertion order, so the
--- holding table's rowid follows file and line order, and gives each record its number when staged.
-INSERT INTO pending_events
+-- Stages a batch of event files with DuckDB's own reader, before the run's transaction (a failed
+-- statement ends a DuckDB transaction, and one unreadable file must not end the run). Parameters: the
+-- list of files, the load id. Numbers are read as DOUBLE so that a fraction where a whole number belongs
+-- is seen, not rounded away. Only rows the Java parser would stage are inserted: a file that loses rows
+-- here is re-read by the Java parser, which keeps every bad record with its line.
+-- source_record is filled in afterwards (events_fast_number.sql): row_number() here would make the read
+-- single-threaded.
+INSERT INTO staging_events
 SELECT
-    filename AS source_file,
-    (
-        ts IS NOT NULL AND page IS NOT NULL AND sessionId IS NOT NULL AND itemInSession IS NOT NULL
-        AND isfinite(ts) AND ts = trunc(ts) AND abs(ts) < 9007199254740992
-        AND isfinite(sessionId) AND sessionId = trunc(sessionId) AND abs(sessionId) < 9007199254740992
-        AND isfinite(itemInSession) AND itemInSession = trunc(itemInSession)
-        AND abs(itemInSession) < 9007199254740992
-        AND (status IS NULL OR (isfinite(status) AND status = trunc(status) AND abs(status) <= 2147483647))
-        AND (length IS NULL OR isfinite(length))
-        AND (registration IS NULL OR isfinite(registration))
-        AND regexp_full_match(coalesce(userId, ''), '[0-9]{0,18}')
-        AND NOT (page = 'NextSong' AND coalesce(userId, '') = '')
-    ) AS valid,
-    artist, auth, firstName, gender, itemInSession, lastName, length, level, location, method, page,
-    registration, sessionId, song, status, ts, userAgent, userId
+    artist, auth, firstName, gender, TRY_CAST(itemInSession AS BIGINT), lastName, length, level, location,
+    method, page, registration, TRY_CAST(sessionId AS BIGINT), song, TRY_CAST(status AS INTEGER),
+    TRY_CAST(ts AS BIGINT), userAgent, userId, filename, 0, $2
 FROM read_json(
-    ?,
+    $1,
     format = 'newline_delimited',
     filename = true,
     maximum_object_size = 67108864,
@@ -31,4 +22,14 @@ FROM read_json(
         sessionId: 'DOUBLE', song: 'VARCHAR', status: 'DOUBLE', ts: 'DOUBLE', userAgent: 'VARCHAR',
         userId: 'VARCHAR'
     }
-);
+)
+WHERE ts IS NOT NULL AND page IS NOT NULL AND sessionId IS NOT NULL AND itemInSession IS NOT NULL
+  AND isfinite(ts) AND ts = trunc(ts) AND abs(ts) < 9007199254740992
+  AND isfinite(sessionId) AND sessionId = trunc(sessionId) AND abs(sessionId) < 9007199254740992
+  AND isfinite(itemInSession) AND itemInSession = trunc(itemInSession)
+  AND abs(itemInSession) < 9007199254740992
+  AND (status IS NULL OR (isfinite(status) AND status = trunc(status) AND abs(status) <= 2147483647))
+  AND (length IS NULL OR isfinite(length))
+  AND (registration IS NULL OR isfinite(registration))
+  AND regexp_full_match(coalesce(userId, ''), '[0-9]{0,18}')
+  AND NOT (page = 'NextSong' AND coalesce(userId, '') = '');

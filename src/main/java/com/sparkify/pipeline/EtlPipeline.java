@@ -95,6 +95,7 @@ public final class EtlPipeline {
             throws SQLException {
         Connection connection = warehouse.connection();
         LoadLedger ledger = new LoadLedger(connection, scripts);
+        warehouse.execute("discard_unpublished_staging", Map.of());
         LoadPlan plan = ledger.plan(found, options.fullRefresh());
         connection.commit();
         listener.planned(plan.toLoad().size(), plan.bytes());
@@ -113,24 +114,25 @@ public final class EtlPipeline {
         };
         connection.setAutoCommit(true);
         try {
-            loader.prefetch(plan.toLoad(DataKind.EVENTS), options.logs());
+            loader.prefetch(plan.toLoad(DataKind.EVENTS), options.logs(), runId, stagedListener);
         } finally {
             connection.setAutoCommit(false);
         }
 
+        Map<String, Long> load = Map.of("load_id", runId);
         warehouse.execute("prepare_changes", Map.of());
         if (options.fullRefresh()) {
-            warehouse.execute("truncate_all", Map.of());
+            warehouse.execute("truncate_all", load);
         } else if (!plan.changed().isEmpty()) {
             ledger.forget(plan.changed());
-            warehouse.execute("forget_reloaded_files", Map.of());
+            warehouse.execute("forget_reloaded_files", load);
         }
         stage(loader, plan.toLoad(DataKind.SONGS), options.songs(), runId, rejects, stagedListener);
         stage(loader, plan.toLoad(DataKind.EVENTS), options.logs(), runId, rejects, stagedListener);
         rejects.flush();
 
         if (rejects.count() > options.maxErrors()) {
-            connection.rollback();
+            unpublish();
             outcome.status = RunStatus.TOO_MANY_REJECTS;
             outcome.message = rejects.count() + " rejected records, more than --max-errors " + options.maxErrors();
             outcome.tables = tableCounts();
@@ -138,7 +140,7 @@ public final class EtlPipeline {
         }
 
         listener.phase("transform");
-        warehouse.execute("collect_changes", Map.of("load_id", runId));
+        warehouse.execute("collect_changes", load);
         for (String script : MERGE_SCRIPTS) {
             warehouse.execute(script, Map.of());
         }
@@ -155,14 +157,12 @@ public final class EtlPipeline {
         outcome.checks = new QualityChecks(scripts).run(connection);
         outcome.tables = tableCounts();
         if (!outcome.checks.passed()) {
-            connection.rollback();
+            unpublish();
             outcome.status = RunStatus.CHECKS_FAILED;
             outcome.message = outcome.checks.failures().size() + " data-quality checks failed";
             return outcome;
         }
-        LOG.debug("committing");
         connection.commit();
-        LOG.debug("committed");
         return outcome;
     }
 
@@ -182,11 +182,19 @@ public final class EtlPipeline {
         return TableCountsQuery.run(warehouse);
     }
 
+    /** Rolls the run back, and drops what an engine staged ahead of the transaction. */
+    private void unpublish() throws SQLException {
+        Connection connection = warehouse.connection();
+        connection.rollback();
+        warehouse.execute("discard_unpublished_staging", Map.of());
+        connection.commit();
+    }
+
     private void rollbackQuietly() {
         try {
-            warehouse.connection().rollback();
-        } catch (SQLException e) {
-            // The connection is gone; the server rolls back on its own.
+            unpublish();
+        } catch (SQLException | RuntimeException e) {
+            // The connection is gone; the server rolls back on its own and the next run discards the rest.
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.Map;
 
 /** The {@code etl_files} table: which file was loaded in which version, and how its records went. */
 final class LoadLedger {
+    private static final int ROWS_PER_INSERT = 500;
     private final Connection connection;
     private final SqlScripts scripts;
 
@@ -58,22 +59,34 @@ final class LoadLedger {
         }
     }
 
+    /** Many rows per statement: some drivers (DuckDB's) run a JDBC batch one row at a time. */
     void record(Map<SourceFile, FileCounts> loaded, long loadId) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(scripts.text("ledger_insert"))) {
-            for (Map.Entry<SourceFile, FileCounts> entry : loaded.entrySet()) {
-                SourceFile file = entry.getKey();
-                FileCounts counts = entry.getValue();
-                insert.setString(1, file.uri());
-                insert.setString(2, file.kind().label());
-                insert.setLong(3, file.size());
-                insert.setString(4, file.changeMarker());
-                insert.setLong(5, counts.read());
-                insert.setLong(6, counts.staged());
-                insert.setLong(7, counts.rejected());
-                insert.setLong(8, loadId);
-                insert.addBatch();
+        List<Map.Entry<SourceFile, FileCounts>> entries = new ArrayList<>(loaded.entrySet());
+        String insert = scripts.text("ledger_insert").strip();
+        String head = insert.substring(0, insert.indexOf("VALUES") + "VALUES".length());
+        String row = insert.substring(insert.indexOf("VALUES") + "VALUES".length())
+                .replace(";", "")
+                .strip();
+        for (int from = 0; from < entries.size(); from += ROWS_PER_INSERT) {
+            List<Map.Entry<SourceFile, FileCounts>> chunk =
+                    entries.subList(from, Math.min(entries.size(), from + ROWS_PER_INSERT));
+            String sql = head + " " + String.join(", ", java.util.Collections.nCopies(chunk.size(), row));
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                int index = 1;
+                for (Map.Entry<SourceFile, FileCounts> entry : chunk) {
+                    SourceFile file = entry.getKey();
+                    FileCounts counts = entry.getValue();
+                    statement.setString(index++, file.uri());
+                    statement.setString(index++, file.kind().label());
+                    statement.setLong(index++, file.size());
+                    statement.setString(index++, file.changeMarker());
+                    statement.setLong(index++, counts.read());
+                    statement.setLong(index++, counts.staged());
+                    statement.setLong(index++, counts.rejected());
+                    statement.setLong(index++, loadId);
+                }
+                statement.execute();
             }
-            insert.executeBatch();
         }
     }
 }

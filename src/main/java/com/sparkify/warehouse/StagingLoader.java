@@ -15,10 +15,12 @@ public interface StagingLoader {
     }
 
     /**
-     * Called before the run's transaction begins, with auto-commit on. An engine that reads files with its
-     * own reader may read them here into a holding area private to this connection; nothing is published.
+     * Called before the run's transaction begins, with auto-commit on, for engines whose own reader must
+     * not run inside the transaction. Rows staged here carry {@code loadId}; they are published only when
+     * the run commits its ledger, and discarded by the pipeline otherwise. Calls {@code listener} for each
+     * file staged here; {@link #stage} then stages only the others.
      */
-    default void prefetch(List<SourceFile> files, FileSource source) {}
+    default void prefetch(List<SourceFile> files, FileSource source, long loadId, Listener listener) {}
 
     /**
      * Stages every file, all of one kind, in the current transaction; each record is staged with {@code

@@ -3,6 +3,7 @@ package com.sparkify.warehouse.duckdb;
 import com.sparkify.ErrorCode;
 import com.sparkify.SparkifyException;
 import com.sparkify.ingest.FileCounts;
+import com.sparkify.ingest.RecordCounter;
 import com.sparkify.ingest.RecordReaders;
 import com.sparkify.ingest.RejectSink;
 import com.sparkify.source.DataKind;
@@ -10,24 +11,29 @@ import com.sparkify.source.FileSource;
 import com.sparkify.source.SourceFile;
 import com.sparkify.warehouse.SqlScripts;
 import com.sparkify.warehouse.StagingLoader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stages files on DuckDB. Local event logs are first read by DuckDB's {@code read_json} into a private
- * holding table, before the run's transaction (a failed statement ends a DuckDB transaction, and a bad
- * file must not end the run). Files that read_json cannot read, or that hold a record the Java parser would
- * reject, are read by the Java parser instead, which keeps every bad record with its line number.
+ * Stages files on DuckDB. Local event logs go through DuckDB's own {@code read_json}, which stages the rows
+ * the Java parser would stage; a file that read_json cannot read, or that loses a row to validation (its
+ * record count, taken by a plain line count, does not match), is staged again by the Java parser, which
+ * keeps every bad record with its line. Song files and remote files always take the Java parser.
  */
 final class DuckDbStagingLoader implements StagingLoader {
     private static final Logger LOG = LoggerFactory.getLogger(DuckDbStagingLoader.class);
@@ -37,14 +43,14 @@ final class DuckDbStagingLoader implements StagingLoader {
     private final DuckDBConnection connection;
     private final SqlScripts scripts = new SqlScripts("duckdb");
     private final RecordReaders readers = new RecordReaders();
-    private final Map<String, FileCounts> prefetched = new HashMap<>();
+    private final Set<String> stagedByPrefetch = new HashSet<>();
 
     DuckDbStagingLoader(DuckDBConnection connection) {
         this.connection = connection;
     }
 
     @Override
-    public void prefetch(List<SourceFile> files, FileSource source) {
+    public void prefetch(List<SourceFile> files, FileSource source, long loadId, Listener listener) {
         List<SourceFile> local = files.stream()
                 .filter(file ->
                         file.kind() == DataKind.EVENTS && file.localPath().isPresent())
@@ -53,16 +59,21 @@ final class DuckDbStagingLoader implements StagingLoader {
             return;
         }
         try {
-            execute(scripts.text("events_fast_pending"));
             long started = System.nanoTime();
+            Map<String, Long> records = new HashMap<>();
             for (List<SourceFile> batch : batches(local)) {
-                readBatch(batch);
+                CompletableFuture<Map<String, Long>> counting =
+                        CompletableFuture.supplyAsync(() -> count(batch, source));
+                readBatch(batch, loadId);
+                records.putAll(counting.join());
             }
             LOG.debug("read_json of {} files took {} ms", local.size(), (System.nanoTime() - started) / 1_000_000);
-            auditPending();
+            keepWholeFiles(local, records, loadId, listener);
+            execute("events_fast_number", loadId);
+            LOG.debug("fast path done after {} ms", (System.nanoTime() - started) / 1_000_000);
         } catch (SQLException e) {
             throw new SparkifyException(
-                    ErrorCode.WAREHOUSE, "Cannot read event files into DuckDB: " + e.getMessage(), e);
+                    ErrorCode.WAREHOUSE, "Cannot stage event files in DuckDB: " + e.getMessage(), e);
         }
     }
 
@@ -85,13 +96,27 @@ final class DuckDbStagingLoader implements StagingLoader {
         return batches;
     }
 
-    /** Reads a batch; when read_json fails, halves it until the failing files are alone, then leaves them. */
-    private void readBatch(List<SourceFile> batch) throws SQLException {
+    private static Map<String, Long> count(List<SourceFile> batch, FileSource source) {
+        Map<String, Long> records = new HashMap<>();
+        for (SourceFile file : batch) {
+            try (InputStream in = source.open(file)) {
+                records.put(path(file), RecordCounter.countRecords(in));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return records;
+    }
+
+    /** Stages a batch; when read_json fails, halves it until the failing files are alone, then leaves them. */
+    private void readBatch(List<SourceFile> batch, long loadId) throws SQLException {
         try (PreparedStatement read = connection.prepareStatement(scripts.text("events_fast_read"))) {
-            Object[] paths = batch.stream()
-                    .map(file -> file.localPath().orElseThrow().toString())
-                    .toArray();
-            read.setObject(1, connection.createArrayOf("VARCHAR", paths));
+            read.setObject(
+                    1,
+                    connection.createArrayOf(
+                            "VARCHAR",
+                            batch.stream().map(DuckDbStagingLoader::path).toArray()));
+            read.setLong(2, loadId);
             read.execute();
         } catch (SQLException e) {
             if (batch.size() == 1) {
@@ -102,91 +127,70 @@ final class DuckDbStagingLoader implements StagingLoader {
                 return;
             }
             int half = batch.size() / 2;
-            readBatch(batch.subList(0, half));
-            readBatch(batch.subList(half, batch.size()));
+            readBatch(batch.subList(0, half), loadId);
+            readBatch(batch.subList(half, batch.size()), loadId);
         }
     }
 
-    private void auditPending() throws SQLException {
-        List<String> unclean = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(scripts.text("events_fast_audit"))) {
-            while (rows.next()) {
-                String file = rows.getString(1);
-                long records = rows.getLong(2);
-                if (rows.getLong(3) > 0) {
-                    unclean.add(file);
-                } else {
-                    prefetched.put(file, new FileCounts(records, records, 0));
+    private void keepWholeFiles(List<SourceFile> files, Map<String, Long> records, long loadId, Listener listener)
+            throws SQLException {
+        Map<String, Long> staged = new HashMap<>();
+        try (PreparedStatement counts = connection.prepareStatement(scripts.text("events_fast_counts"))) {
+            counts.setLong(1, loadId);
+            try (ResultSet rows = counts.executeQuery()) {
+                while (rows.next()) {
+                    staged.put(rows.getString(1), rows.getLong(2));
                 }
             }
         }
-        if (!unclean.isEmpty()) {
-            try (PreparedStatement delete =
-                    connection.prepareStatement("DELETE FROM pending_events WHERE list_contains(?, source_file)")) {
-                delete.setObject(1, connection.createArrayOf("VARCHAR", unclean.toArray()));
-                delete.execute();
+        List<String> partial = new ArrayList<>();
+        for (SourceFile file : files) {
+            long expected = records.get(path(file));
+            long actual = staged.getOrDefault(path(file), 0L);
+            if (actual == expected) {
+                stagedByPrefetch.add(file.uri());
+                listener.staged(file, new FileCounts(actual, actual, 0));
+            } else if (actual > 0) {
+                partial.add(path(file));
+            }
+        }
+        if (!partial.isEmpty()) {
+            try (PreparedStatement discard = connection.prepareStatement(scripts.text("events_fast_discard"))) {
+                discard.setLong(1, loadId);
+                discard.setObject(2, connection.createArrayOf("VARCHAR", partial.toArray()));
+                discard.execute();
             }
         }
     }
 
     @Override
     public void stage(List<SourceFile> files, FileSource source, long loadId, RejectSink rejects, Listener listener) {
-        try {
-            List<SourceFile> slow = new ArrayList<>();
-            boolean anyFast = false;
-            for (SourceFile file : files) {
-                if (file.localPath().isPresent()
-                        && prefetched.containsKey(file.localPath().get().toString())) {
-                    anyFast = true;
-                } else {
-                    slow.add(file);
-                }
-            }
-            if (anyFast) {
-                stagePending(loadId);
-                for (SourceFile file : files) {
-                    FileCounts counts = file.localPath()
-                            .map(path -> prefetched.get(path.toString()))
-                            .orElse(null);
-                    if (counts != null) {
-                        listener.staged(file, counts);
-                    }
-                }
-            }
-            if (!slow.isEmpty()) {
-                stageWithParser(slow, source, loadId, rejects, listener);
+        List<SourceFile> remaining = files.stream()
+                .filter(file -> !stagedByPrefetch.contains(file.uri()))
+                .toList();
+        if (remaining.isEmpty()) {
+            return;
+        }
+        String table = remaining.get(0).kind() == DataKind.EVENTS ? "staging_events" : "staging_songs";
+        try (DuckDBAppender appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, table)) {
+            AppenderRowWriter writer = new AppenderRowWriter(appender, loadId);
+            for (SourceFile file : remaining) {
+                writer.startFile(file.uri());
+                listener.staged(file, readers.read(source, file, writer, rejects));
             }
         } catch (SQLException e) {
             throw new SparkifyException(ErrorCode.WAREHOUSE, "Cannot stage into DuckDB: " + e.getMessage(), e);
         }
     }
 
-    private void stagePending(long loadId) throws SQLException {
-        long started = System.nanoTime();
-        try (PreparedStatement insert = connection.prepareStatement(scripts.text("events_fast_stage"))) {
-            insert.setLong(1, loadId);
-            insert.execute();
-        }
-        LOG.debug("moving held events to staging took {} ms", (System.nanoTime() - started) / 1_000_000);
-    }
-
-    private void stageWithParser(
-            List<SourceFile> files, FileSource source, long loadId, RejectSink rejects, Listener listener)
-            throws SQLException {
-        String table = files.get(0).kind() == DataKind.EVENTS ? "staging_events" : "staging_songs";
-        try (DuckDBAppender appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, table)) {
-            AppenderRowWriter writer = new AppenderRowWriter(appender, loadId);
-            for (SourceFile file : files) {
-                writer.startFile(file.uri());
-                listener.staged(file, readers.read(source, file, writer, rejects));
-            }
+    private void execute(String script, long loadId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(scripts.text(script))) {
+            statement.setLong(1, loadId);
+            statement.execute();
         }
     }
 
-    private void execute(String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
+    private static String path(SourceFile file) {
+        return file.localPath().orElseThrow().toString();
     }
 }

@@ -3,9 +3,7 @@
 -- catalog when title, artist name and length all match, else NULL; the played title, artist and length
 -- are kept on every row. songplay_id is md5 of 'session_id:item_in_session', the same on every engine.
 DELETE FROM songplays
-WHERE songplay_id IN (
-    SELECT md5(CAST(session_id AS VARCHAR) || ':' || CAST(item_in_session AS VARCHAR)) FROM etl_changed_plays
-);
+WHERE (session_id, item_in_session) IN (SELECT session_id, item_in_session FROM etl_changed_plays);
 
 INSERT INTO songplays (
     songplay_id, start_time, user_id, level, song_id, artist_id, session_id, item_in_session, location,
@@ -30,9 +28,7 @@ FROM (
                ORDER BY ts DESC, source_file DESC, source_record DESC) AS pick
     FROM staging_events_timed se
     WHERE page = 'NextSong'
-      AND EXISTS (
-          SELECT 1 FROM etl_changed_plays p
-          WHERE p.session_id = se.session_id AND p.item_in_session = se.item_in_session)
+      AND (session_id, item_in_session) IN (SELECT session_id, item_in_session FROM etl_changed_plays)
 ) e
 LEFT JOIN (
     SELECT title, artist_name, duration, song_id, artist_id,

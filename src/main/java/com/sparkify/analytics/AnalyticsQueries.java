@@ -1,8 +1,7 @@
 package com.sparkify.analytics;
 
-import com.sparkify.ErrorCode;
-import com.sparkify.SparkifyException;
 import com.sparkify.warehouse.Warehouse;
+import com.sparkify.warehouse.WarehouseErrors;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -41,7 +40,7 @@ public final class AnalyticsQueries {
             }
             return new QueryResult(name, columns, values);
         } catch (SQLException e) {
-            throw new SparkifyException(ErrorCode.WAREHOUSE, "Query " + name + " failed: " + e.getMessage(), e);
+            throw WarehouseErrors.translate("Query " + name + " failed", e);
         }
     }
 }

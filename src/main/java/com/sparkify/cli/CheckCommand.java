@@ -33,7 +33,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         CheckReport report;
         try (Warehouse warehouse = Warehouses.open(common.resolve())) {
-            Schema.ensure(warehouse);
+            Schema.requireTables(warehouse);
             report = new QualityChecks(warehouse.scripts()).run(warehouse.connection());
         }
         PrintWriter out = spec.commandLine().getOut();

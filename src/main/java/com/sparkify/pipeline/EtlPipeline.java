@@ -1,7 +1,5 @@
 package com.sparkify.pipeline;
 
-import com.sparkify.ErrorCode;
-import com.sparkify.SparkifyException;
 import com.sparkify.ingest.FileCounts;
 import com.sparkify.quality.CheckReport;
 import com.sparkify.quality.QualityChecks;
@@ -11,6 +9,7 @@ import com.sparkify.source.SourceFile;
 import com.sparkify.warehouse.SqlScripts;
 import com.sparkify.warehouse.StagingLoader;
 import com.sparkify.warehouse.Warehouse;
+import com.sparkify.warehouse.WarehouseErrors;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -74,8 +73,7 @@ public final class EtlPipeline {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new SparkifyException(
-                    ErrorCode.WAREHOUSE, "Run failed on " + warehouse.describe() + ": " + e.getMessage(), e);
+            throw WarehouseErrors.translate("Run failed on " + warehouse.describe(), e);
         }
     }
 

@@ -1,10 +1,9 @@
 package com.sparkify.pipeline;
 
-import com.sparkify.ErrorCode;
-import com.sparkify.SparkifyException;
 import com.sparkify.ingest.Reject;
 import com.sparkify.ingest.RejectSink;
 import com.sparkify.warehouse.SqlScripts;
+import com.sparkify.warehouse.WarehouseErrors;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -49,7 +48,7 @@ final class LoadErrorLog implements RejectSink, AutoCloseable {
                 flush();
             }
         } catch (SQLException e) {
-            throw new SparkifyException(ErrorCode.WAREHOUSE, "Cannot record a rejected record: " + e.getMessage(), e);
+            throw WarehouseErrors.translate("Cannot record a rejected record", e);
         }
     }
 
@@ -61,7 +60,7 @@ final class LoadErrorLog implements RejectSink, AutoCloseable {
             insert.executeBatch();
             pending = 0;
         } catch (SQLException e) {
-            throw new SparkifyException(ErrorCode.WAREHOUSE, "Cannot record rejected records: " + e.getMessage(), e);
+            throw WarehouseErrors.translate("Cannot record rejected records", e);
         }
     }
 

@@ -3,6 +3,7 @@ package com.sparkify.pipeline;
 import com.sparkify.ErrorCode;
 import com.sparkify.SparkifyException;
 import com.sparkify.warehouse.Warehouse;
+import com.sparkify.warehouse.WarehouseErrors;
 import java.sql.SQLException;
 import java.util.Map;
 
@@ -24,12 +25,28 @@ public final class Schema {
         commit(warehouse);
     }
 
+    /** Fails with {@link ErrorCode#EMPTY} when the warehouse has no sparkify tables; writes nothing. */
+    public static void requireTables(Warehouse warehouse) {
+        try (java.sql.Statement statement = warehouse.connection().createStatement()) {
+            statement.executeQuery("SELECT 1 FROM songplays WHERE 1 = 0").close();
+        } catch (SQLException e) {
+            try {
+                warehouse.connection().rollback();
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+            }
+            throw new SparkifyException(
+                    ErrorCode.EMPTY,
+                    "No sparkify tables in " + warehouse.describe() + "; load data first with: sparkify etl",
+                    e);
+        }
+    }
+
     static void commit(Warehouse warehouse) {
         try {
             warehouse.connection().commit();
         } catch (SQLException e) {
-            throw new SparkifyException(
-                    ErrorCode.WAREHOUSE, "Cannot commit to " + warehouse.describe() + ": " + e.getMessage(), e);
+            throw WarehouseErrors.translate("Cannot commit to " + warehouse.describe(), e);
         }
     }
 }

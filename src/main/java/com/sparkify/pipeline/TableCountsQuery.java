@@ -1,8 +1,7 @@
 package com.sparkify.pipeline;
 
-import com.sparkify.ErrorCode;
-import com.sparkify.SparkifyException;
 import com.sparkify.warehouse.Warehouse;
+import com.sparkify.warehouse.WarehouseErrors;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -23,8 +22,7 @@ public final class TableCountsQuery {
                     rows.getLong(5),
                     rows.getLong(6));
         } catch (SQLException e) {
-            throw new SparkifyException(
-                    ErrorCode.WAREHOUSE, "Cannot count rows in " + warehouse.describe() + ": " + e.getMessage(), e);
+            throw WarehouseErrors.translate("Cannot count rows in " + warehouse.describe(), e);
         }
     }
 }

@@ -1,8 +1,7 @@
 package com.sparkify.quality;
 
-import com.sparkify.ErrorCode;
-import com.sparkify.SparkifyException;
 import com.sparkify.warehouse.SqlScripts;
+import com.sparkify.warehouse.WarehouseErrors;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -43,8 +42,7 @@ public final class QualityChecks {
             rows.next();
             return rows.getLong(1);
         } catch (SQLException e) {
-            throw new SparkifyException(
-                    ErrorCode.WAREHOUSE, "A data-quality check failed to run: " + e.getMessage(), e);
+            throw WarehouseErrors.translate("A data-quality check failed to run", e);
         }
     }
 }

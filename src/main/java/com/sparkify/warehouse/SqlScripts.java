@@ -1,7 +1,5 @@
 package com.sparkify.warehouse;
 
-import com.sparkify.ErrorCode;
-import com.sparkify.SparkifyException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -83,8 +81,7 @@ public final class SqlScripts {
             }
             LOG.debug("{} ({}) took {} ms", name, engine, (System.nanoTime() - started) / 1_000_000);
         } catch (SQLException e) {
-            throw new SparkifyException(
-                    ErrorCode.WAREHOUSE, "The warehouse rejected script " + name + ": " + e.getMessage(), e);
+            throw WarehouseErrors.translate("The warehouse rejected script " + name, e);
         }
     }
 }

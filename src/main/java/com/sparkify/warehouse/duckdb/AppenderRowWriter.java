@@ -1,8 +1,7 @@
 package com.sparkify.warehouse.duckdb;
 
-import com.sparkify.ErrorCode;
-import com.sparkify.SparkifyException;
 import com.sparkify.ingest.RowWriter;
+import com.sparkify.warehouse.WarehouseErrors;
 import java.sql.SQLException;
 import org.duckdb.DuckDBAppender;
 
@@ -43,8 +42,7 @@ final class AppenderRowWriter implements RowWriter {
             appender.append(loadId);
             appender.endRow();
         } catch (SQLException e) {
-            throw new SparkifyException(
-                    ErrorCode.WAREHOUSE, "Cannot stage a row of " + sourceFile + ": " + e.getMessage(), e);
+            throw WarehouseErrors.translate("Cannot stage a row of " + sourceFile, e);
         }
     }
 }

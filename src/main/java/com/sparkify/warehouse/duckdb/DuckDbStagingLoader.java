@@ -1,7 +1,5 @@
 package com.sparkify.warehouse.duckdb;
 
-import com.sparkify.ErrorCode;
-import com.sparkify.SparkifyException;
 import com.sparkify.ingest.FileCounts;
 import com.sparkify.ingest.RecordCounter;
 import com.sparkify.ingest.RecordReaders;
@@ -11,6 +9,7 @@ import com.sparkify.source.FileSource;
 import com.sparkify.source.SourceFile;
 import com.sparkify.warehouse.SqlScripts;
 import com.sparkify.warehouse.StagingLoader;
+import com.sparkify.warehouse.WarehouseErrors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -72,8 +71,7 @@ final class DuckDbStagingLoader implements StagingLoader {
             execute("events_fast_number", loadId);
             LOG.debug("fast path done after {} ms", (System.nanoTime() - started) / 1_000_000);
         } catch (SQLException e) {
-            throw new SparkifyException(
-                    ErrorCode.WAREHOUSE, "Cannot stage event files in DuckDB: " + e.getMessage(), e);
+            throw WarehouseErrors.translate("Cannot stage event files in DuckDB", e);
         }
     }
 
@@ -179,7 +177,7 @@ final class DuckDbStagingLoader implements StagingLoader {
                 listener.staged(file, readers.read(source, file, writer, rejects));
             }
         } catch (SQLException e) {
-            throw new SparkifyException(ErrorCode.WAREHOUSE, "Cannot stage into DuckDB: " + e.getMessage(), e);
+            throw WarehouseErrors.translate("Cannot stage into DuckDB", e);
         }
     }
 

@@ -4,6 +4,7 @@ import com.sparkify.ErrorCode;
 import com.sparkify.SparkifyException;
 import com.sparkify.config.Settings;
 import com.sparkify.warehouse.Warehouse;
+import com.sparkify.warehouse.WarehouseErrors;
 import com.sparkify.warehouse.WarehouseFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +61,7 @@ public final class DuckDbWarehouseFactory implements WarehouseFactory {
                             + "wait for the other run to finish, then retry",
                     e);
         }
-        return new SparkifyException(ErrorCode.WAREHOUSE, "Cannot open " + description + ": " + firstLine(message), e);
+        return WarehouseErrors.translate("Cannot open " + description, e);
     }
 
     static String firstLine(String message) {

@@ -1,0 +1,144 @@
+package com.sparkify.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sparkify.config.SettingsResolver;
+import com.sparkify.source.DataKind;
+import com.sparkify.source.LocalFileSource;
+import com.sparkify.testing.CliProcess;
+import com.sparkify.testing.SampleData;
+import com.sparkify.testing.Tables;
+import com.sparkify.warehouse.Warehouse;
+import com.sparkify.warehouse.Warehouses;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kills {@code etl} with SIGKILL at 20 points spread over a run (listing, staging, transform, checks,
+ * commit), reruns, and compares every table with a clean single run.
+ */
+class CrashSafetyIT {
+    private static final int KILL_POINTS = 20;
+
+    @TempDir
+    Path dir;
+
+    private String url(String name) {
+        return "jdbc:duckdb:" + dir.resolve(name);
+    }
+
+    private Warehouse open(String url) {
+        return Warehouses.open(new SettingsResolver(Map.of(), dir)
+                .resolve(new SettingsResolver.Flags(
+                        Optional.of(url), Optional.empty(), Optional.empty(), Optional.empty())));
+    }
+
+    private EtlResult etl(String url) {
+        try (Warehouse warehouse = open(url)) {
+            return new EtlPipeline(warehouse, EtlListener.NONE)
+                    .run(new EtlOptions(
+                            new LocalFileSource(SampleData.songs(), DataKind.SONGS),
+                            new LocalFileSource(SampleData.logs(), DataKind.EVENTS),
+                            false,
+                            0));
+        }
+    }
+
+    static List<String> state(Warehouse warehouse) throws Exception {
+        List<String> rows = new ArrayList<>();
+        for (String sql : List.of(
+                "SELECT * FROM songplays ORDER BY songplay_id",
+                "SELECT * FROM users ORDER BY user_id",
+                "SELECT * FROM songs ORDER BY song_id",
+                "SELECT * FROM artists ORDER BY artist_id",
+                "SELECT * FROM \"time\" ORDER BY start_time",
+                "SELECT COUNT(*), COUNT(DISTINCT source_file || ':' || source_record) FROM staging_events",
+                "SELECT COUNT(*) FROM staging_songs",
+                "SELECT path, change_marker, rows_read, rows_staged, rows_rejected FROM etl_files ORDER BY path")) {
+            rows.add(sql);
+            rows.addAll(Tables.rows(warehouse.connection(), sql));
+        }
+        return rows;
+    }
+
+    @Test
+    void killedRunsLeaveNothingThatARerunDoesNotRepair() throws Exception {
+        List<String> clean;
+        String cleanUrl = url("clean.duckdb");
+        etl(cleanUrl);
+        try (Warehouse warehouse = open(cleanUrl)) {
+            clean = state(warehouse);
+        }
+        long runMillis = timeOneProcessRun();
+        SplittableRandom random = new SplittableRandom(20181112);
+        int markedInterrupted = 0;
+
+        for (int point = 0; point < KILL_POINTS; point++) {
+            String url = url("crash-" + point + ".duckdb");
+            long delay = 0;
+            boolean killed = false;
+            // A run that finished before its kill shows the runs got faster: aim again, earlier.
+            for (int attempt = 0; attempt < 6 && !killed; attempt++) {
+                Files.deleteIfExists(dir.resolve("crash-" + point + ".duckdb"));
+                Files.deleteIfExists(dir.resolve("crash-" + point + ".duckdb.wal"));
+                delay = runMillis * (2L * point + 1) / (2L * KILL_POINTS) + random.nextLong(0, 30);
+                long started = System.currentTimeMillis();
+                Process process = CliProcess.start(
+                        dir.resolve("crash-" + point + ".log"),
+                        "etl",
+                        "--warehouse=" + url,
+                        "--songs=" + SampleData.songs(),
+                        "--logs=" + SampleData.logs());
+                if (process.waitFor(delay, TimeUnit.MILLISECONDS)) {
+                    runMillis = Math.min(runMillis, System.currentTimeMillis() - started);
+                } else {
+                    CliProcess.killHard(process);
+                    killed = true;
+                }
+            }
+            assertThat(killed)
+                    .as("kill point %d landed while etl was running", point)
+                    .isTrue();
+
+            EtlResult rerun = etl(url);
+
+            assertThat(rerun.status()).as("rerun after kill point %d", point).isEqualTo(RunStatus.SUCCEEDED);
+            try (Warehouse warehouse = open(url)) {
+                assertThat(state(warehouse))
+                        .as("tables after kill point %d at %d ms", point, delay)
+                        .isEqualTo(clean);
+                assertThat(Tables.rows(warehouse.connection(), "SELECT DISTINCT status FROM etl_runs"))
+                        .as("run records after kill point %d", point)
+                        .isSubsetOf("interrupted", "succeeded")
+                        .contains("succeeded");
+                markedInterrupted += Tables.count(
+                                        warehouse.connection(),
+                                        "SELECT COUNT(*) FROM etl_runs WHERE status = 'interrupted'")
+                                > 0
+                        ? 1
+                        : 0;
+            }
+        }
+        assertThat(markedInterrupted).as("killed runs recorded as interrupted").isGreaterThanOrEqualTo(KILL_POINTS / 2);
+    }
+
+    private long timeOneProcessRun() throws Exception {
+        long started = System.currentTimeMillis();
+        Process process = CliProcess.start(
+                dir.resolve("timing.log"),
+                "etl",
+                "--warehouse=" + url("timing.duckdb"),
+                "--songs=" + SampleData.songs(),
+                "--logs=" + SampleData.logs());
+        assertThat(process.waitFor()).isZero();
+        return System.currentTimeMillis() - started;
+    }
+}

@@ -80,6 +80,7 @@ class CrashSafetyIT {
         long runMillis = timeOneProcessRun();
         SplittableRandom random = new SplittableRandom(20181112);
         int markedInterrupted = 0;
+        java.util.Set<String> lastStepsSeen = new java.util.TreeSet<>();
 
         for (int point = 0; point < KILL_POINTS; point++) {
             String url = url("crash-" + point + ".duckdb");
@@ -89,19 +90,15 @@ class CrashSafetyIT {
             for (int attempt = 0; attempt < 6 && !killed; attempt++) {
                 Files.deleteIfExists(dir.resolve("crash-" + point + ".duckdb"));
                 Files.deleteIfExists(dir.resolve("crash-" + point + ".duckdb.wal"));
-                delay = runMillis * (2L * point + 1) / (2L * KILL_POINTS) + random.nextLong(0, 30);
+                delay = runMillis * (2L * point + 1) / (2L * KILL_POINTS) + random.nextLong(0, 10);
+                Process process = startVerbose(url, dir.resolve("crash-" + point + ".log"));
                 long started = System.currentTimeMillis();
-                Process process = CliProcess.start(
-                        dir.resolve("crash-" + point + ".log"),
-                        "etl",
-                        "--warehouse=" + url,
-                        "--songs=" + SampleData.songs(),
-                        "--logs=" + SampleData.logs());
                 if (process.waitFor(delay, TimeUnit.MILLISECONDS)) {
                     runMillis = Math.min(runMillis, System.currentTimeMillis() - started);
                 } else {
                     CliProcess.killHard(process);
                     killed = true;
+                    lastStepsSeen.add(lastStep(dir.resolve("crash-" + point + ".log")));
                 }
             }
             assertThat(killed)
@@ -127,18 +124,38 @@ class CrashSafetyIT {
                         : 0;
             }
         }
+        assertThat(lastStepsSeen).as("last step logged before each kill").hasSizeGreaterThanOrEqualTo(5);
         assertThat(markedInterrupted).as("killed runs recorded as interrupted").isGreaterThanOrEqualTo(KILL_POINTS / 2);
     }
 
+    /** Milliseconds from the warehouse being opened to the end of a run, in a process of its own. */
     private long timeOneProcessRun() throws Exception {
+        Process process = startVerbose(url("timing.duckdb"), dir.resolve("timing.log"));
         long started = System.currentTimeMillis();
-        Process process = CliProcess.start(
-                dir.resolve("timing.log"),
-                "etl",
-                "--warehouse=" + url("timing.duckdb"),
-                "--songs=" + SampleData.songs(),
-                "--logs=" + SampleData.logs());
         assertThat(process.waitFor()).isZero();
         return System.currentTimeMillis() - started;
+    }
+
+    /** The last step a killed run logged, such as "SqlScripts - merge_users". */
+    private static String lastStep(Path log) throws Exception {
+        List<String> steps = Files.readAllLines(log).stream()
+                .filter(line -> line.contains(" DEBUG "))
+                .map(line -> line.substring(line.indexOf(" DEBUG ") + 7).replaceAll(" (took|after) .*", ""))
+                .toList();
+        return steps.isEmpty() ? "(nothing logged)" : steps.get(steps.size() - 1);
+    }
+
+    /** Starts etl with -v and returns once it has opened the warehouse (its first debug line). */
+    private static Process startVerbose(String url, Path log) throws Exception {
+        Process process = CliProcess.start(
+                log, "etl", "-v", "--warehouse=" + url, "--songs=" + SampleData.songs(), "--logs=" + SampleData.logs());
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (process.isAlive() && System.currentTimeMillis() < deadline) {
+            if (Files.exists(log) && Files.readString(log).contains("DEBUG")) {
+                break;
+            }
+            Thread.sleep(2);
+        }
+        return process;
     }
 }

@@ -24,7 +24,7 @@ FROM read_json(
     }
 )
 WHERE ts IS NOT NULL AND page IS NOT NULL AND sessionId IS NOT NULL AND itemInSession IS NOT NULL
-  AND isfinite(ts) AND ts = trunc(ts) AND abs(ts) < 9007199254740992
+  AND isfinite(ts) AND ts = trunc(ts) AND ts BETWEEN -62135596800000 AND 253402300799999
   AND isfinite(sessionId) AND sessionId = trunc(sessionId) AND abs(sessionId) < 9007199254740992
   AND isfinite(itemInSession) AND itemInSession = trunc(itemInSession)
   AND abs(itemInSession) < 9007199254740992

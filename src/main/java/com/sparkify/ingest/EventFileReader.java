@@ -13,6 +13,11 @@ import java.nio.charset.StandardCharsets;
 public final class EventFileReader {
     private static final int PAGE = RecordLayout.EVENTS.indexOfColumn("page");
     private static final int USER_ID = RecordLayout.EVENTS.indexOfColumn("user_id");
+    private static final int TS = RecordLayout.EVENTS.indexOfColumn("ts");
+    /** Years 1 to 9999, what every engine's TIMESTAMP holds. */
+    static final long MIN_TS = -62_135_596_800_000L;
+
+    static final long MAX_TS = 253_402_300_799_999L;
 
     private final JsonFactory factory = RecordParser.newFactory();
     private final RecordParser parser = new RecordParser(RecordLayout.EVENTS);
@@ -57,7 +62,15 @@ public final class EventFileReader {
                 throw new InvalidRecordException("Expected one JSON object per line, found more after it");
             }
             checkUser(values);
+            checkTime(values);
             return values;
+        }
+    }
+
+    private static void checkTime(Object[] values) throws InvalidRecordException {
+        long ts = (Long) values[TS];
+        if (ts < MIN_TS || ts > MAX_TS) {
+            throw new InvalidRecordException("Expected ts in epoch milliseconds of years 1 to 9999, found " + ts);
         }
     }
 

@@ -61,12 +61,18 @@ final class RecordParser {
 
     private static Object convert(JsonParser parser, JsonToken token, Field field)
             throws IOException, InvalidRecordException {
-        return switch (field.type()) {
-            case TEXT -> text(parser, token, field);
-            case BIGINT -> integral(parser, token, field, Long.MIN_VALUE, Long.MAX_VALUE);
-            case INTEGER -> (int) integral(parser, token, field, Integer.MIN_VALUE, Integer.MAX_VALUE);
-            case DOUBLE -> decimal(parser, token, field);
-        };
+        try {
+            return switch (field.type()) {
+                case TEXT -> text(parser, token, field);
+                case BIGINT -> integral(parser, token, field, Long.MIN_VALUE, Long.MAX_VALUE);
+                case INTEGER -> (int) integral(parser, token, field, Integer.MIN_VALUE, Integer.MAX_VALUE);
+                case DOUBLE -> decimal(parser, token, field);
+            };
+        } catch (NumberFormatException | ArithmeticException e) {
+            // Jackson refuses some extreme numbers (exponents of 10 digits) with an unchecked exception.
+            throw new InvalidRecordException(
+                    "Key \"" + field.jsonName() + "\" holds a number out of range: " + abbreviate(parser.getText()));
+        }
     }
 
     private static String text(JsonParser parser, JsonToken token, Field field)

@@ -85,12 +85,13 @@ class EventFileReaderTest {
                 "{\"ts\":1,\"page\":\"NextSong\",\"sessionId\":1,\"itemInSession\":4,\"userId\":\"\"}",
                 "[1,2]",
                 "{\"ts\":1,\"page\":\"Home\",\"sessionId\":1,\"itemInSession\":5,\"length\":\"long\"}",
-                "{\"ts\":1,\"page\":\"Home\",\"sessionId\":1,\"itemInSession\":6} trailing");
+                "{\"ts\":1,\"page\":\"Home\",\"sessionId\":1,\"itemInSession\":6} trailing",
+                "{\"ts\":4795166937322952177,\"page\":\"Home\",\"sessionId\":1,\"itemInSession\":7}");
 
         FileCounts counts = read(content);
 
-        assertThat(counts).isEqualTo(new FileCounts(9, 1, 8));
-        assertThat(rejects).extracting(Reject::lineNumber).containsExactly(2L, 3L, 4L, 5L, 7L, 8L, 9L, 10L);
+        assertThat(counts).isEqualTo(new FileCounts(10, 1, 9));
+        assertThat(rejects).extracting(Reject::lineNumber).containsExactly(2L, 3L, 4L, 5L, 7L, 8L, 9L, 10L, 11L);
         assertThat(rejects)
                 .extracting(Reject::reason)
                 .satisfiesExactly(
@@ -102,7 +103,10 @@ class EventFileReaderTest {
                         reason -> assertThat(reason).isEqualTo("Expected a userId on a NextSong event, found none"),
                         reason -> assertThat(reason).isEqualTo("Expected a JSON object, found an array"),
                         reason -> assertThat(reason).isEqualTo("Expected a number for \"length\", found \"long\""),
-                        reason -> assertThat(reason).startsWith("Malformed JSON: Unrecognized token 'trailing'"));
+                        reason -> assertThat(reason).startsWith("Malformed JSON: Unrecognized token 'trailing'"),
+                        reason -> assertThat(reason)
+                                .isEqualTo(
+                                        "Expected ts in epoch milliseconds of years 1 to 9999, found 4795166937322952177"));
         assertThat(rejects.get(0).rawText()).isEqualTo("{not json}");
         assertThat(rejects).allSatisfy(reject -> assertThat(reject.sourceFile()).isEqualTo("f.json"));
     }

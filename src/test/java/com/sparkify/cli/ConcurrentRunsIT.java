@@ -1,0 +1,64 @@
+package com.sparkify.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sparkify.config.SettingsResolver;
+import com.sparkify.pipeline.EtlListener;
+import com.sparkify.pipeline.EtlOptions;
+import com.sparkify.pipeline.EtlPipeline;
+import com.sparkify.pipeline.EtlResult;
+import com.sparkify.pipeline.RunStatus;
+import com.sparkify.source.DataKind;
+import com.sparkify.source.LocalFileSource;
+import com.sparkify.testing.CliProcess;
+import com.sparkify.testing.SampleData;
+import com.sparkify.testing.Tables;
+import com.sparkify.warehouse.Warehouse;
+import com.sparkify.warehouse.Warehouses;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A second etl on a DuckDB warehouse that another process holds refuses at once with one clear line and
+ * exit 8 (DuckDB allows one writing process per file); the first run is unaffected.
+ */
+class ConcurrentRunsIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSecondRunRefusesWhileTheFirstHoldsTheWarehouse() throws Exception {
+        String url = "jdbc:duckdb:" + dir.resolve("w.duckdb");
+        try (Warehouse first = Warehouses.open(new SettingsResolver(Map.of(), dir)
+                .resolve(new SettingsResolver.Flags(
+                        Optional.of(url), Optional.empty(), Optional.empty(), Optional.empty())))) {
+            Path log = dir.resolve("second.log");
+            Process second = CliProcess.start(
+                    log, "etl", "--warehouse=" + url, "--songs=" + SampleData.songs(), "--logs=" + SampleData.logs());
+
+            assertThat(second.waitFor()).isEqualTo(8);
+            assertThat(Files.readString(log))
+                    .startsWith("error: DuckDB file " + dir.resolve("w.duckdb"))
+                    .contains("in use by another process")
+                    .doesNotContain("Exception")
+                    .hasLineCount(1);
+
+            EtlResult result = new EtlPipeline(first, EtlListener.NONE)
+                    .run(new EtlOptions(
+                            new LocalFileSource(SampleData.songs(), DataKind.SONGS),
+                            new LocalFileSource(SampleData.logs(), DataKind.EVENTS),
+                            false,
+                            0));
+
+            assertThat(result.status()).isEqualTo(RunStatus.SUCCEEDED);
+            assertThat(Tables.rows(first.connection(), "SELECT COUNT(*), COUNT(DISTINCT path) FROM etl_files"))
+                    .containsExactly("101|101");
+            assertThat(Tables.rows(first.connection(), "SELECT status FROM etl_runs"))
+                    .containsExactly("succeeded");
+        }
+    }
+}

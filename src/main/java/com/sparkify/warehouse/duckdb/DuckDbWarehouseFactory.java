@@ -34,7 +34,7 @@ public final class DuckDbWarehouseFactory implements WarehouseFactory {
         path.ifPresent(DuckDbWarehouseFactory::checkFolder);
         String description = path.map(p -> "DuckDB file " + p).orElse("in-memory DuckDB");
         try {
-            Connection connection = DriverManager.getConnection(url);
+            Connection connection = DriverManager.getConnection(url, DuckDbSettings.connectionProperties());
             connection.setAutoCommit(false);
             return new DuckDbWarehouse(connection, description);
         } catch (SQLException e) {

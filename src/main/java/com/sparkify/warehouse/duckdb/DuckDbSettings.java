@@ -1,0 +1,31 @@
+package com.sparkify.warehouse.duckdb;
+
+import com.sparkify.ErrorCode;
+import com.sparkify.SparkifyException;
+import java.util.Properties;
+import java.util.regex.Pattern;
+
+/**
+ * DuckDB's memory budget. DuckDB would take 80% of the machine's memory; a nightly job sharing a host
+ * should not, so sparkify caps it (spilling to {@code <warehouse>.tmp} beyond) unless told otherwise by
+ * {@code SPARKIFY_DUCKDB_MEMORY_LIMIT}, e.g. {@code 2GB}.
+ */
+final class DuckDbSettings {
+    static final String DEFAULT_MEMORY_LIMIT = "1GB";
+    private static final Pattern SIZE = Pattern.compile("\\d{1,6}(\\.\\d{1,3})?\\s?(KB|MB|GB|TB|KiB|MiB|GiB|TiB)");
+
+    private DuckDbSettings() {}
+
+    static Properties connectionProperties() {
+        String limit = System.getenv()
+                .getOrDefault("SPARKIFY_DUCKDB_MEMORY_LIMIT", DEFAULT_MEMORY_LIMIT)
+                .strip();
+        if (!SIZE.matcher(limit).matches()) {
+            throw new SparkifyException(
+                    ErrorCode.CONFIG, "Expected SPARKIFY_DUCKDB_MEMORY_LIMIT like 512MB or 2GB, found '" + limit + "'");
+        }
+        Properties properties = new Properties();
+        properties.setProperty("memory_limit", limit);
+        return properties;
+    }
+}

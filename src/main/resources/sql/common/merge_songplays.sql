@@ -2,6 +2,10 @@
 -- doubles (of copies, the latest ts wins, then the last file by path). song_id and artist_id come from the
 -- catalog when title, artist name and length all match, else NULL; the played title, artist and length
 -- are kept on every row. songplay_id is md5 of 'session_id:item_in_session', the same on every engine.
+INSERT INTO etl_replaced_times
+SELECT DISTINCT start_time FROM songplays
+WHERE (session_id, item_in_session) IN (SELECT session_id, item_in_session FROM etl_changed_plays);
+
 DELETE FROM songplays
 WHERE (session_id, item_in_session) IN (SELECT session_id, item_in_session FROM etl_changed_plays);
 

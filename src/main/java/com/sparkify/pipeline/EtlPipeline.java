@@ -147,6 +147,7 @@ public final class EtlPipeline {
                 || !plan.changed().isEmpty()) {
             warehouse.execute("rematch_songplays", Map.of());
         }
+        warehouse.execute("prune_time", Map.of());
         warehouse.execute("merge_time", Map.of());
         ledger.record(outcome.loaded, runId);
         LOG.debug("ledger recorded {} files", outcome.loaded.size());

@@ -167,6 +167,19 @@ class IncrementalRunsIT {
     }
 
     @Test
+    void aRedeliveryWithAnotherTsMovesTheTimeRow() throws Exception {
+        write("day1.json", play(1, 0, 1000, "7", "free", "A"));
+        etl(false, 0);
+
+        write("day1-late.json", play(1, 0, 5000, "7", "free", "A"));
+        EtlResult second = etl(false, 0);
+
+        assertThat(second.checks().passed()).isTrue();
+        assertThat(query("SELECT epoch_ms(start_time) FROM songplays")).containsExactly("5000");
+        assertThat(query("SELECT epoch_ms(start_time) FROM \"time\"")).containsExactly("5000");
+    }
+
+    @Test
     void aRedeliveredEventNeverDoubles() throws Exception {
         write("day1.json", play(1, 0, 1000, "7", "free", "A"));
         write("day1-again.json", play(1, 0, 1000, "7", "free", "A"));

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Memory and incremental cost at scale (issue: flat memory at 10M events, cheap incremental runs).
+# Usage: bench/scale.sh [SIZES]   SIZES = copies of the public sample's event logs (default "125 375 1250":
+#        about 1M, 3M and 10M events). Needs ../shared/data/sparkify-sample and GNU time; ~6 GB of disk.
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+sizes="${1:-125 375 1250}"
+sample="${SPARKIFY_SAMPLE_DATA:-$here/../shared/data/sparkify-sample}"
+work="${BENCH_DIR:-/tmp/sparkify-scale}"
+jar="$here/target/sparkify.jar"
+max=$(echo "$sizes" | tr ' ' '\n' | sort -n | tail -1)
+
+(cd "$here" && ./mvnw -q -B -Dmaven.test.skip=true package)
+rm -rf "$work" && mkdir -p "$work"
+java -jar "$jar" benchmark prepare --songs "$sample/song_data" --logs "$sample/log_data" --out "$work/all" --copies "$((max + 1))"
+
+run() { # label, command... -> "label wall_s peak_rss_mb"
+  local label="$1"; shift
+  local out
+  out=$( { /usr/bin/time -f "%e %M" "$@" > "$work/$label.out"; } 2>&1 | tail -1)
+  echo "$label $(echo "$out" | awk '{printf "%s s, peak RSS %d MB", $1, $2/1024}')"
+}
+
+echo "--- etl of growing inputs (DuckDB, default memory limit)"
+for copies in $sizes; do
+  tree="$work/logs-$copies"
+  mkdir -p "$tree"
+  for i in $(seq 0 $((copies - 1))); do cp -al "$work/all/log_data/$(printf 'copy-%04d' "$i")" "$tree/"; done
+  events=$(cat "$tree"/*/*.json | wc -l)
+  run "etl-$copies-copies-$events-events" java -jar "$jar" etl --warehouse "jdbc:duckdb:$work/w-$copies.duckdb" \
+    --songs "$work/all/song_data" --logs "$tree"
+done
+
+first=$(echo "$sizes" | awk '{print $1}')
+echo "--- incremental: one new daily file on top of the $first-copies warehouse"
+cp "$work/all/log_data/$(printf 'copy-%04d' "$max")/2018-11-30-events.json" "$work/logs-$first/new-day.json"
+run "incremental-one-file" java -jar "$jar" etl --warehouse "jdbc:duckdb:$work/w-$first.duckdb" \
+  --songs "$work/all/song_data" --logs "$work/logs-$first"
+run "rerun-nothing-new" java -jar "$jar" etl --warehouse "jdbc:duckdb:$work/w-$first.duckdb" \
+  --songs "$work/all/song_data" --logs "$work/logs-$first"
+
+echo "--- the generator streams: 10M-scale generation"
+run "generate-1250-users-365-days" java -jar "$jar" generate --out "$work/generated" --users 1250 --days 365
+du -sh "$work/generated/log_data"

@@ -3,16 +3,12 @@ package com.sparkify.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sparkify.config.SettingsResolver;
-import com.sparkify.pipeline.EtlListener;
-import com.sparkify.pipeline.EtlOptions;
-import com.sparkify.pipeline.EtlPipeline;
 import com.sparkify.pipeline.EtlResult;
 import com.sparkify.pipeline.RunStatus;
-import com.sparkify.source.DataKind;
-import com.sparkify.source.LocalFileSource;
 import com.sparkify.testing.CliProcess;
 import com.sparkify.testing.SampleData;
 import com.sparkify.testing.Tables;
+import com.sparkify.testing.TestWarehouses;
 import com.sparkify.warehouse.Warehouse;
 import com.sparkify.warehouse.Warehouses;
 import java.nio.file.Files;
@@ -47,12 +43,7 @@ class ConcurrentRunsIT {
                     .doesNotContain("Exception")
                     .hasLineCount(1);
 
-            EtlResult result = new EtlPipeline(first, EtlListener.NONE)
-                    .run(new EtlOptions(
-                            new LocalFileSource(SampleData.songs(), DataKind.SONGS),
-                            new LocalFileSource(SampleData.logs(), DataKind.EVENTS),
-                            false,
-                            0));
+            EtlResult result = TestWarehouses.etl(first, SampleData.songs(), SampleData.logs(), false, 0);
 
             assertThat(result.status()).isEqualTo(RunStatus.SUCCEEDED);
             assertThat(Tables.rows(first.connection(), "SELECT COUNT(*), COUNT(DISTINCT path) FROM etl_files"))

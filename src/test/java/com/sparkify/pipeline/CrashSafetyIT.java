@@ -2,20 +2,15 @@ package com.sparkify.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sparkify.config.SettingsResolver;
-import com.sparkify.source.DataKind;
-import com.sparkify.source.LocalFileSource;
 import com.sparkify.testing.CliProcess;
 import com.sparkify.testing.SampleData;
 import com.sparkify.testing.Tables;
+import com.sparkify.testing.TestWarehouses;
 import com.sparkify.warehouse.Warehouse;
-import com.sparkify.warehouse.Warehouses;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -36,20 +31,11 @@ class CrashSafetyIT {
     }
 
     private Warehouse open(String url) {
-        return Warehouses.open(new SettingsResolver(Map.of(), dir)
-                .resolve(new SettingsResolver.Flags(
-                        Optional.of(url), Optional.empty(), Optional.empty(), Optional.empty())));
+        return TestWarehouses.open(url);
     }
 
     private EtlResult etl(String url) {
-        try (Warehouse warehouse = open(url)) {
-            return new EtlPipeline(warehouse, EtlListener.NONE)
-                    .run(new EtlOptions(
-                            new LocalFileSource(SampleData.songs(), DataKind.SONGS),
-                            new LocalFileSource(SampleData.logs(), DataKind.EVENTS),
-                            false,
-                            0));
-        }
+        return TestWarehouses.etl(url, SampleData.songs(), SampleData.logs(), false, 0);
     }
 
     static List<String> state(Warehouse warehouse) throws Exception {

@@ -2,18 +2,15 @@ package com.sparkify.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sparkify.config.SettingsResolver;
 import com.sparkify.ingest.FileCounts;
 import com.sparkify.ingest.RecordCounter;
 import com.sparkify.quality.CheckResult;
-import com.sparkify.source.DataKind;
-import com.sparkify.source.LocalFileSource;
 import com.sparkify.source.SourceFile;
 import com.sparkify.testing.RecordMutator;
 import com.sparkify.testing.SampleData;
 import com.sparkify.testing.Tables;
+import com.sparkify.testing.TestWarehouses;
 import com.sparkify.warehouse.Warehouse;
-import com.sparkify.warehouse.Warehouses;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +19,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,18 +43,9 @@ class FuzzedFilesIT {
                 perFile.put(file.uri(), counts);
             }
         };
-        try (Warehouse warehouse = Warehouses.open(new SettingsResolver(Map.of(), dir)
-                .resolve(new SettingsResolver.Flags(
-                        Optional.of("jdbc:duckdb:" + dir.resolve("w.duckdb")),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty())))) {
-            EtlResult result = new EtlPipeline(warehouse, listener)
-                    .run(new EtlOptions(
-                            new LocalFileSource(Files.createDirectories(dir.resolve("songs")), DataKind.SONGS),
-                            new LocalFileSource(logs, DataKind.EVENTS),
-                            false,
-                            Long.MAX_VALUE));
+        try (Warehouse warehouse = TestWarehouses.open("jdbc:duckdb:" + dir.resolve("w.duckdb"))) {
+            EtlResult result = TestWarehouses.etl(
+                    warehouse, Files.createDirectories(dir.resolve("songs")), logs, false, Long.MAX_VALUE, listener);
 
             // Mutated levels ("FREE", 42) are data-quality failures: the checks veto the run.
             assertThat(result.status()).isIn(RunStatus.SUCCEEDED, RunStatus.CHECKS_FAILED);

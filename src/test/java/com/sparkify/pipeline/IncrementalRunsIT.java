@@ -2,19 +2,14 @@ package com.sparkify.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sparkify.config.SettingsResolver;
-import com.sparkify.source.DataKind;
-import com.sparkify.source.LocalFileSource;
 import com.sparkify.testing.Tables;
+import com.sparkify.testing.TestWarehouses;
 import com.sparkify.warehouse.Warehouse;
-import com.sparkify.warehouse.Warehouses;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,23 +29,12 @@ class IncrementalRunsIT {
     }
 
     private Warehouse open() {
-        return Warehouses.open(new SettingsResolver(Map.of(), dir)
-                .resolve(new SettingsResolver.Flags(
-                        Optional.of("jdbc:duckdb:" + dir.resolve("w.duckdb")),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty())));
+        return TestWarehouses.open("jdbc:duckdb:" + dir.resolve("w.duckdb"));
     }
 
     private EtlResult etl(boolean fullRefresh, long maxErrors) {
-        try (Warehouse warehouse = open()) {
-            return new EtlPipeline(warehouse, EtlListener.NONE)
-                    .run(new EtlOptions(
-                            new LocalFileSource(dir.resolve("song_data"), DataKind.SONGS),
-                            new LocalFileSource(logs, DataKind.EVENTS),
-                            fullRefresh,
-                            maxErrors));
-        }
+        return TestWarehouses.etl(
+                "jdbc:duckdb:" + dir.resolve("w.duckdb"), dir.resolve("song_data"), logs, fullRefresh, maxErrors);
     }
 
     private List<String> query(String sql) throws Exception {

@@ -3,15 +3,11 @@ package com.sparkify.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sparkify.config.Settings;
-import com.sparkify.config.SettingsResolver;
-import com.sparkify.source.DataKind;
-import com.sparkify.source.LocalFileSource;
 import com.sparkify.testing.RawExpectations;
 import com.sparkify.testing.SampleData;
 import com.sparkify.testing.Tables;
+import com.sparkify.testing.TestWarehouses;
 import com.sparkify.warehouse.Warehouse;
-import com.sparkify.warehouse.Warehouses;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Instant;
@@ -19,7 +15,6 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,22 +32,11 @@ class SampleDataIT {
     }
 
     private Warehouse open() {
-        Settings settings = new SettingsResolver(Map.of(), dir)
-                .resolve(new SettingsResolver.Flags(
-                        Optional.of("jdbc:duckdb:" + dir.resolve("w.duckdb")),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty()));
-        return Warehouses.open(settings);
+        return TestWarehouses.open("jdbc:duckdb:" + dir.resolve("w.duckdb"));
     }
 
     private static EtlResult etl(Warehouse warehouse) {
-        return new EtlPipeline(warehouse, EtlListener.NONE)
-                .run(new EtlOptions(
-                        new LocalFileSource(SampleData.songs(), DataKind.SONGS),
-                        new LocalFileSource(SampleData.logs(), DataKind.EVENTS),
-                        false,
-                        0));
+        return TestWarehouses.etl(warehouse, SampleData.songs(), SampleData.logs(), false, 0);
     }
 
     @Test

@@ -2,20 +2,15 @@ package com.sparkify.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sparkify.config.SettingsResolver;
-import com.sparkify.source.DataKind;
-import com.sparkify.source.LocalFileSource;
 import com.sparkify.testing.SampleData;
 import com.sparkify.testing.Tables;
+import com.sparkify.testing.TestWarehouses;
 import com.sparkify.warehouse.Warehouse;
-import com.sparkify.warehouse.Warehouses;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,21 +28,11 @@ class StagingPathsIT {
     Path dir;
 
     private Warehouse open(String name) {
-        return Warehouses.open(new SettingsResolver(Map.of(), dir)
-                .resolve(new SettingsResolver.Flags(
-                        Optional.of("jdbc:duckdb:" + dir.resolve(name)),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty())));
+        return TestWarehouses.open("jdbc:duckdb:" + dir.resolve(name));
     }
 
     private static EtlResult etl(Warehouse warehouse, Path songs, Path logs, long maxErrors) {
-        return new EtlPipeline(warehouse, EtlListener.NONE)
-                .run(new EtlOptions(
-                        new LocalFileSource(songs, DataKind.SONGS),
-                        new LocalFileSource(logs, DataKind.EVENTS),
-                        false,
-                        maxErrors));
+        return TestWarehouses.etl(warehouse, songs, logs, false, maxErrors);
     }
 
     @Test

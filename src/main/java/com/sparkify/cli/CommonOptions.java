@@ -19,6 +19,14 @@ public final class CommonOptions {
     String warehouse;
 
     @Option(
+            names = "--schema",
+            paramLabel = "NAME",
+            description = "PostgreSQL only: the schema that holds every sparkify table, created if missing; a letter or"
+                    + " _, then letters, digits or _ (case-sensitive). Default: $SPARKIFY_SCHEMA, then [WAREHOUSE]"
+                    + " SCHEMA of the config, then public. DuckDB refuses it: a DuckDB warehouse is its file.")
+    String schema;
+
+    @Option(
             names = "--config",
             paramLabel = "FILE",
             description =
@@ -36,8 +44,8 @@ public final class CommonOptions {
         }
         SettingsResolver resolver =
                 new SettingsResolver(System.getenv(), Path.of("").toAbsolutePath());
-        Settings settings = resolver.resolve(
-                new SettingsResolver.Flags(Optional.ofNullable(warehouse), Optional.ofNullable(config), songs, logs));
+        Settings settings = resolver.resolve(new SettingsResolver.Flags(
+                Optional.ofNullable(warehouse), Optional.ofNullable(schema), Optional.ofNullable(config), songs, logs));
         settings.warnings().forEach(warning -> System.err.println("warning: " + warning));
         return settings;
     }

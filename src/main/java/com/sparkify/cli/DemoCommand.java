@@ -20,7 +20,6 @@ import com.sparkify.warehouse.Warehouses;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -69,8 +68,7 @@ final class DemoCommand implements Callable<Integer> {
                 dataset.songFiles(), dataset.events(), dir.resolve("data"));
         Path database = dir.resolve("demo.duckdb").toAbsolutePath();
         Settings settings = new SettingsResolver(java.util.Map.of(), Path.of("").toAbsolutePath())
-                .resolve(new SettingsResolver.Flags(
-                        Optional.of("jdbc:duckdb:" + database), Optional.empty(), Optional.empty(), Optional.empty()));
+                .resolve(SettingsResolver.Flags.warehouse("jdbc:duckdb:" + database));
         try (Warehouse warehouse = Warehouses.open(settings)) {
             Schema.recreate(warehouse);
             out.println("2. Created tables in " + warehouse.describe());

@@ -5,11 +5,13 @@ import static java.util.Objects.requireNonNull;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Everything a command needs to know, resolved once: flags beat environment beat config file.
  *
  * @param warehouseUrl JDBC URL of the warehouse; may hold a password, so never print it as is
+ * @param schema the database schema that holds every sparkify table (PostgreSQL); matches {@link #SCHEMA_NAME}
  * @param songs where song files are (folder, file or s3:// uri)
  * @param logs where event logs are
  * @param logJsonPath the {@code [S3] LOG_JSONPATH} of dwh.cfg, for Redshift's COPY
@@ -20,6 +22,7 @@ import java.util.Optional;
  */
 public record Settings(
         String warehouseUrl,
+        Optional<String> schema,
         Optional<String> songs,
         Optional<String> logs,
         Optional<String> logJsonPath,
@@ -29,8 +32,17 @@ public record Settings(
         List<String> warnings) {
     public static final String DEFAULT_WAREHOUSE = "jdbc:duckdb:sparkify.duckdb";
 
+    /** A schema name that needs no care anywhere: a letter or _, then letters, digits or _, 63 at most. */
+    public static final Pattern SCHEMA_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
+
     public Settings {
         requireNonNull(warehouseUrl, "warehouseUrl is null");
+        requireNonNull(schema, "schema is null");
+        schema.ifPresent(name -> {
+            if (!SCHEMA_NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("not a valid schema name: " + name);
+            }
+        });
         requireNonNull(songs, "songs is null");
         requireNonNull(logs, "logs is null");
         requireNonNull(logJsonPath, "logJsonPath is null");

@@ -26,9 +26,23 @@ public final class SettingsResolver {
 
     /** The flags a command was given; empty when not given. */
     public record Flags(
-            Optional<String> warehouse, Optional<Path> config, Optional<String> songs, Optional<String> logs) {
+            Optional<String> warehouse,
+            Optional<String> schema,
+            Optional<Path> config,
+            Optional<String> songs,
+            Optional<String> logs) {
+        /** Without a schema, as before {@code --schema} existed. */
+        public Flags(Optional<String> warehouse, Optional<Path> config, Optional<String> songs, Optional<String> logs) {
+            this(warehouse, Optional.empty(), config, songs, logs);
+        }
+
         public static Flags none() {
-            return new Flags(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+            return new Flags(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        }
+
+        /** Only a warehouse URL. */
+        public static Flags warehouse(String url) {
+            return new Flags(Optional.of(url), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         }
     }
 
@@ -43,8 +57,14 @@ public final class SettingsResolver {
                 .or(() -> ini.get("WAREHOUSE", "URL"))
                 .or(() -> redshiftUrl(cluster))
                 .orElse(Settings.DEFAULT_WAREHOUSE);
+        Optional<String> schema = flags.schema()
+                .map(name -> checkSchema(name, "--schema"))
+                .or(() -> env("SPARKIFY_SCHEMA").map(name -> checkSchema(name, "$SPARKIFY_SCHEMA")))
+                .or(() -> ini.get("WAREHOUSE", "SCHEMA")
+                        .map(name -> checkSchema(name, "[WAREHOUSE] SCHEMA of " + configFile.orElseThrow())));
         return new Settings(
                 warehouse,
+                schema,
                 flags.songs().or(() -> env("SPARKIFY_SONGS")).or(() -> ini.get("S3", "SONG_DATA")),
                 flags.logs().or(() -> env("SPARKIFY_LOGS")).or(() -> ini.get("S3", "LOG_DATA")),
                 ini.get("S3", "LOG_JSONPATH"),
@@ -66,6 +86,16 @@ public final class SettingsResolver {
         }
         Path fallback = workingDirectory.resolve(DEFAULT_CONFIG);
         return Files.isRegularFile(fallback) ? Optional.of(fallback) : Optional.empty();
+    }
+
+    private static String checkSchema(String name, String source) {
+        if (!Settings.SCHEMA_NAME.matcher(name).matches()) {
+            throw new SparkifyException(
+                    ErrorCode.CONFIG,
+                    "Expected a schema name for " + source + " (a letter or _, then letters, digits or _, at most 63),"
+                            + " found '" + name + "'");
+        }
+        return name;
     }
 
     private static Cluster cluster(IniFile ini, Optional<Path> file) {

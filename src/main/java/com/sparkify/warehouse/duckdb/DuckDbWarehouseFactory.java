@@ -24,6 +24,13 @@ public final class DuckDbWarehouseFactory implements WarehouseFactory {
 
     @Override
     public Warehouse open(Settings settings) {
+        if (settings.schema().isPresent()) {
+            throw new SparkifyException(
+                    ErrorCode.CONFIG,
+                    "Expected no schema for a DuckDB warehouse (its tables live in the file), found '"
+                            + settings.schema().get() + "' from --schema, $SPARKIFY_SCHEMA or [WAREHOUSE] SCHEMA;"
+                            + " drop it, or use another DuckDB file for a second warehouse");
+        }
         String url = settings.warehouseUrl();
         String location = url.substring(PREFIX.length());
         int options = location.indexOf('?');

@@ -4,11 +4,13 @@ import com.sparkify.ErrorCode;
 import com.sparkify.SparkifyException;
 import com.sparkify.config.Settings;
 import com.sparkify.warehouse.duckdb.DuckDbWarehouseFactory;
+import com.sparkify.warehouse.postgres.PostgresWarehouseFactory;
 import java.util.List;
 
 /** The registry of engines. More specific URL prefixes come first. */
 public final class Warehouses {
-    private static final List<WarehouseFactory> FACTORIES = List.of(new DuckDbWarehouseFactory());
+    private static final List<WarehouseFactory> FACTORIES =
+            List.of(new DuckDbWarehouseFactory(), new PostgresWarehouseFactory());
 
     private Warehouses() {}
 
@@ -19,8 +21,8 @@ public final class Warehouses {
                 .findFirst()
                 .orElseThrow(() -> new SparkifyException(
                         ErrorCode.CONFIG,
-                        "Expected a warehouse URL starting with jdbc:duckdb:, found '" + JdbcUrls.redact(url)
-                                + "'; check --warehouse"))
+                        "Expected a warehouse URL starting with jdbc:duckdb: or jdbc:postgresql:, found '"
+                                + JdbcUrls.redact(url) + "'; check --warehouse"))
                 .open(settings);
     }
 }

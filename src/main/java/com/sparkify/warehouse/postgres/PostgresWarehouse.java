@@ -1,0 +1,81 @@
+package com.sparkify.warehouse.postgres;
+
+import com.sparkify.SparkifyException;
+import com.sparkify.warehouse.StagingLoader;
+import com.sparkify.warehouse.Warehouse;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import org.postgresql.PGConnection;
+
+/**
+ * A PostgreSQL warehouse: every table in one schema, which the connections' search_path names so that the
+ * shared SQL stays unqualified. A session-level advisory lock keeps a second run off the same schema.
+ */
+final class PostgresWarehouse implements Warehouse {
+    private final Connection connection;
+    private final PostgresConnector connector;
+    private final PostgresFailures failures;
+
+    PostgresWarehouse(Connection connection, PostgresConnector connector) {
+        this.connection = connection;
+        this.connector = connector;
+        this.failures = connector.failures();
+    }
+
+    @Override
+    public String engine() {
+        return "postgres";
+    }
+
+    @Override
+    public String describe() {
+        return connector.target().describe();
+    }
+
+    @Override
+    public Connection connection() {
+        return connection;
+    }
+
+    @Override
+    public Connection openSideConnection() {
+        return connector.open(true);
+    }
+
+    @Override
+    public void acquireRunLock() {
+        new RunLock(connection, connector.target(), failures).acquire();
+    }
+
+    @Override
+    public StagingLoader stagingLoader() {
+        try {
+            return new PostgresStagingLoader(connection.unwrap(PGConnection.class), failures);
+        } catch (SQLException e) {
+            throw new IllegalStateException("not a pgjdbc connection", e);
+        }
+    }
+
+    /** As the shared one, but a lost connection is said to be one, naming the server. */
+    @Override
+    public void execute(String script, Map<String, Long> parameters) {
+        try {
+            Warehouse.super.execute(script, parameters);
+        } catch (SparkifyException e) {
+            if (e.getCause() instanceof SQLException sql && PostgresFailures.isConnectionLost(sql)) {
+                throw failures.lost("running " + script, sql);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // Closing after a failure: the original error is the one worth reporting.
+        }
+    }
+}

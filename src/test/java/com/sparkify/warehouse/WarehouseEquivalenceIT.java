@@ -1,0 +1,102 @@
+package com.sparkify.warehouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sparkify.config.Settings;
+import com.sparkify.config.SettingsResolver;
+import com.sparkify.pipeline.EtlListener;
+import com.sparkify.pipeline.EtlOptions;
+import com.sparkify.pipeline.EtlPipeline;
+import com.sparkify.pipeline.EtlResult;
+import com.sparkify.pipeline.RunStatus;
+import com.sparkify.source.DataKind;
+import com.sparkify.source.LocalFileSource;
+import com.sparkify.testing.SampleData;
+import com.sparkify.warehouse.postgres.TestPostgres;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real Sparkify sample loaded into DuckDB (its read_json fast path) and PostgreSQL (COPY from the Java
+ * parser) must give the same star schema, row by row, every value rendered exactly; the rejects, the
+ * staged rows and the answers of the analyses must agree too. Skipped without the sample, as {@link
+ * SampleData} says.
+ */
+class WarehouseEquivalenceIT {
+    private static final String REJECTS =
+            "SELECT kind, source_file, line_number, reason, raw_text FROM load_errors ORDER BY source_file, line_number";
+    private static final String STAGED = "SELECT (SELECT COUNT(*) FROM staging_events), (SELECT COUNT(*) FROM"
+            + " staging_songs), (SELECT SUM(source_record) FROM staging_events)";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void duckDbAndPostgresBuildTheSameStarSchemaFromTheSample() {
+        Path sample = SampleData.folder();
+        Settings duckDb = settings("jdbc:duckdb:" + dir.resolve("sample.duckdb"), Optional.empty());
+        Settings postgres = settings(TestPostgres.get().url(), Optional.of(TestPostgres.newSchema("sample")));
+
+        EtlResult duckDbRun = load(duckDb, sample);
+        EtlResult postgresRun = load(postgres, sample);
+
+        assertThat(duckDbRun.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(postgresRun.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(postgresRun.songs()).isEqualTo(duckDbRun.songs());
+        assertThat(postgresRun.events()).isEqualTo(duckDbRun.events());
+        assertThat(postgresRun.tables()).isEqualTo(duckDbRun.tables());
+        assertThat(duckDbRun.tables().songplays()).isPositive();
+        assertThat(duckDbRun.tables().matchedSongplays()).isPositive();
+        Map<String, List<String>> expected = dump(duckDb);
+        Map<String, List<String>> actual = dump(postgres);
+        for (String table : expected.keySet()) {
+            assertSameRows(table, expected.get(table), actual.get(table));
+        }
+    }
+
+    private static Settings settings(String url, Optional<String> schema) {
+        return new SettingsResolver(Map.of(), Path.of("").toAbsolutePath())
+                .resolve(new SettingsResolver.Flags(
+                        Optional.of(url), schema, Optional.empty(), Optional.empty(), Optional.empty()));
+    }
+
+    private static EtlResult load(Settings settings, Path sample) {
+        try (Warehouse warehouse = Warehouses.open(settings)) {
+            return new EtlPipeline(warehouse, EtlListener.NONE)
+                    .run(new EtlOptions(
+                            new LocalFileSource(sample.resolve("song_data"), DataKind.SONGS),
+                            new LocalFileSource(sample.resolve("log_data"), DataKind.EVENTS),
+                            false,
+                            Long.MAX_VALUE));
+        }
+    }
+
+    private static Map<String, List<String>> dump(Settings settings) {
+        try (Warehouse warehouse = Warehouses.open(settings)) {
+            Map<String, List<String>> tables = Rows.star(warehouse.connection());
+            tables.put("load_errors", Rows.of(warehouse.connection(), REJECTS));
+            tables.put("staging", Rows.of(warehouse.connection(), STAGED));
+            for (String analysis : List.of("top_songs", "busiest_hours", "free_vs_paid")) {
+                String sql = warehouse
+                        .scripts()
+                        .statements("analytics/" + analysis, Map.of("limit", 20L))
+                        .get(0);
+                tables.put(analysis, Rows.of(warehouse.connection(), sql));
+            }
+            return tables;
+        }
+    }
+
+    private static void assertSameRows(String table, List<String> duckDb, List<String> postgres) {
+        for (int i = 0; i < Math.min(duckDb.size(), postgres.size()); i++) {
+            assertThat(postgres.get(i))
+                    .as("%s row %d of %d (DuckDB vs PostgreSQL)", table, i + 1, duckDb.size())
+                    .isEqualTo(duckDb.get(i));
+        }
+        assertThat(postgres).as("%s rows", table).hasSameSizeAs(duckDb);
+    }
+}

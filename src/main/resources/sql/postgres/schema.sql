@@ -131,7 +131,9 @@ CREATE TABLE IF NOT EXISTS etl_runs (
 );
 
 -- What the merges look up: rows of a reloaded file, the copies of one event, a user's events, the records
--- of one song or artist, and the rows of one load (appended together, so a BRIN index is enough).
+-- of one song or artist, the rows of one load (appended together, so a BRIN index is enough), and the
+-- songplays of changed events and of a start_time. Unlike on DuckDB, songplays and "time" keep their
+-- primary keys: a B-tree costs little here.
 CREATE INDEX IF NOT EXISTS staging_events_source_file ON staging_events (source_file);
 CREATE INDEX IF NOT EXISTS staging_events_play ON staging_events (session_id, item_in_session);
 CREATE INDEX IF NOT EXISTS staging_events_user ON staging_events ((CAST(user_id AS BIGINT))) WHERE user_id <> '';
@@ -140,6 +142,7 @@ CREATE INDEX IF NOT EXISTS staging_songs_source_file ON staging_songs (source_fi
 CREATE INDEX IF NOT EXISTS staging_songs_song ON staging_songs (song_id);
 CREATE INDEX IF NOT EXISTS staging_songs_artist ON staging_songs (artist_id);
 CREATE INDEX IF NOT EXISTS staging_songs_load ON staging_songs USING brin (load_id);
+CREATE INDEX IF NOT EXISTS songplays_play ON songplays (session_id, item_in_session);
 CREATE INDEX IF NOT EXISTS songplays_start_time ON songplays (start_time);
 
 -- start_time of each staged event: UTC, milliseconds kept. Interval arithmetic is exact in microseconds,

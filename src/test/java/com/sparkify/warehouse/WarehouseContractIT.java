@@ -161,12 +161,16 @@ public abstract class WarehouseContractIT {
     }
 
     protected EtlResult etl(long maxErrors) {
+        return etl(maxErrors, false);
+    }
+
+    protected EtlResult etl(long maxErrors, boolean fullRefresh) {
         try (Warehouse warehouse = open()) {
             return new EtlPipeline(warehouse, EtlListener.NONE)
                     .run(new EtlOptions(
                             new LocalFileSource(songs, DataKind.SONGS),
                             new LocalFileSource(logs, DataKind.EVENTS),
-                            false,
+                            fullRefresh,
                             maxErrors));
         }
     }
@@ -281,6 +285,38 @@ public abstract class WarehouseContractIT {
         assertThat(query("SELECT COUNT(*) FROM staging_events")).containsExactly("3");
         assertThat(query("SELECT rows_read FROM etl_files WHERE kind = 'events'"))
                 .containsExactly("3");
+    }
+
+    @Test
+    void aFullRefreshRebuildsTheSameTables() {
+        writeFixture();
+        etl();
+        Map<String, List<String>> before = star();
+        List<String> staged = query("SELECT COUNT(*) FROM staging_events");
+
+        EtlResult refresh = etl(0, true);
+
+        assertThat(refresh.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(refresh.filesLoaded()).isEqualTo(3);
+        assertThat(star()).isEqualTo(before);
+        assertThat(query("SELECT COUNT(*) FROM staging_events")).isEqualTo(staged);
+        assertThat(query("SELECT DISTINCT load_id FROM etl_files")).containsExactly(String.valueOf(refresh.runId()));
+    }
+
+    @Test
+    void aRedeliveredEventNeverDoublesAndItsLatestCopyWins() {
+        writeFixture();
+        etl();
+        write(
+                logs.resolve("2018/11/2018-11-02-events.json"),
+                play(T0 + 500, 10, 0, 7, "Ann", "paid", "Hold On", "The Band", 200.5));
+
+        EtlResult result = etl();
+
+        assertThat(result.tables().songplays()).isEqualTo(3);
+        assertThat(query("SELECT start_time, level FROM songplays WHERE session_id = 10 AND item_in_session = 0"))
+                .containsExactly("2018-11-01 20:57:11.296 | 'paid'");
+        assertThat(result.checks().passed()).isTrue();
     }
 
     @Test

@@ -30,15 +30,21 @@ final class PostgresStagingLoader implements StagingLoader {
 
     private final PGConnection connection;
     private final PostgresFailures failures;
+    private final PlannerStatistics statistics;
     private final RecordReaders readers = new RecordReaders();
 
-    PostgresStagingLoader(PGConnection connection, PostgresFailures failures) {
+    PostgresStagingLoader(PGConnection connection, PostgresFailures failures, PlannerStatistics statistics) {
         this.connection = connection;
         this.failures = failures;
+        this.statistics = statistics;
+    }
+
+    static String table(RecordLayout layout) {
+        return layout.kind() == DataKind.EVENTS ? "staging_events" : "staging_songs";
     }
 
     static String copyStatement(RecordLayout layout) {
-        String table = layout.kind() == DataKind.EVENTS ? "staging_events" : "staging_songs";
+        String table = table(layout);
         String columns = layout.fields().stream().map(Field::column).collect(Collectors.joining(", "));
         return "COPY " + table + " (" + columns + ", source_file, source_record, load_id) FROM STDIN";
     }
@@ -77,6 +83,7 @@ final class PostgresStagingLoader implements StagingLoader {
                         "Expected COPY to stage " + writer.rows() + " "
                                 + layout.kind().label() + " rows, it staged " + copied);
             }
+            statistics.staged(table(layout), copied);
         } catch (CopyStreamException e) {
             cancel(copy, e);
             throw failures.failed(staging(layout, current), e.sqlException);

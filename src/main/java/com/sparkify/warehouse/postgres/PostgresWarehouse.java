@@ -16,11 +16,13 @@ final class PostgresWarehouse implements Warehouse {
     private final Connection connection;
     private final PostgresConnector connector;
     private final PostgresFailures failures;
+    private final PlannerStatistics statistics;
 
     PostgresWarehouse(Connection connection, PostgresConnector connector) {
         this.connection = connection;
         this.connector = connector;
         this.failures = connector.failures();
+        this.statistics = new PlannerStatistics(connection);
     }
 
     @Override
@@ -51,17 +53,23 @@ final class PostgresWarehouse implements Warehouse {
     @Override
     public StagingLoader stagingLoader() {
         try {
-            return new PostgresStagingLoader(connection.unwrap(PGConnection.class), failures);
+            return new PostgresStagingLoader(connection.unwrap(PGConnection.class), failures, statistics);
         } catch (SQLException e) {
             throw new IllegalStateException("not a pgjdbc connection", e);
         }
     }
 
-    /** As the shared one, but a lost connection is said to be one, naming the server. */
+    /**
+     * As the shared one, but a lost connection is said to be one, naming the server; and the planner's
+     * statistics are refreshed after a merge that rebuilt much of a table.
+     */
     @Override
     public void execute(String script, Map<String, Long> parameters) {
         try {
             Warehouse.super.execute(script, parameters);
+            statistics.ran(script);
+        } catch (SQLException e) {
+            throw failures.failed("running " + script, e);
         } catch (SparkifyException e) {
             if (e.getCause() instanceof SQLException sql && PostgresFailures.isConnectionLost(sql)) {
                 throw failures.lost("running " + script, sql);

@@ -7,7 +7,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-/** Opens sessions on the target with search_path set to its schema, which is created first if missing. */
+/**
+ * Opens sessions on the target with search_path set to its schema. Opening writes nothing: the schema is
+ * created only with the tables, so that a read-only command ({@code check}) leaves no trace.
+ */
 final class PostgresConnector {
     private final PostgresTarget target;
     private final PostgresFailures failures;
@@ -33,17 +36,16 @@ final class PostgresConnector {
         return '"' + name.replace("\"", "\"\"") + '"';
     }
 
-    /** The main session: the schema is created if missing, then auto-commit is turned off. */
+    /** The main session, with auto-commit off. The schema need not exist yet: see {@link #createSchemaIfMissing}. */
     Connection openMain() {
         Connection connection = connect();
         try {
-            createSchemaIfMissing(connection);
             setSearchPath(connection);
             connection.setAutoCommit(false);
             return connection;
         } catch (SQLException e) {
             closeQuietly(connection, e);
-            throw failures.failed("preparing schema " + target.schema(), e);
+            throw failures.failed("setting search_path to schema " + target.schema(), e);
         } catch (RuntimeException e) {
             closeQuietly(connection, e);
             throw e;
@@ -71,7 +73,8 @@ final class PostgresConnector {
         }
     }
 
-    private void createSchemaIfMissing(Connection connection) throws SQLException {
+    /** In the connection's transaction, so a DDL that rolls back takes a new schema with it. */
+    void createSchemaIfMissing(Connection connection) throws SQLException {
         // CREATE SCHEMA IF NOT EXISTS checks the CREATE privilege even when the schema exists, so look first.
         try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_namespace WHERE nspname = ?")) {
             exists.setString(1, target.schema());

@@ -2,6 +2,7 @@ package com.sparkify.warehouse.postgres;
 
 import com.sparkify.ErrorCode;
 import com.sparkify.SparkifyException;
+import com.sparkify.warehouse.WarehouseErrors;
 import java.sql.SQLException;
 import java.util.Set;
 import org.postgresql.util.PSQLException;
@@ -65,15 +66,14 @@ final class PostgresFailures {
                 e);
     }
 
-    /** Any other failure while {@code doing}. */
+    /** Any other failure while {@code doing}: a lost connection, else as every engine's (disk full, ...). */
     SparkifyException failed(String doing, SQLException e) {
         if (isConnectionLost(e)) {
             return lost(doing, e);
         }
-        return new SparkifyException(
-                ErrorCode.WAREHOUSE,
-                target.redact("PostgreSQL " + target.location() + " failed while " + doing + ": " + detail(e)),
-                e);
+        SparkifyException translated =
+                WarehouseErrors.translate("PostgreSQL " + target.location() + " failed while " + doing, e);
+        return new SparkifyException(translated.code(), target.redact(translated.getMessage()), e);
     }
 
     /** The server's own message without severity, else the driver's first line and its cause. */

@@ -60,12 +60,16 @@ final class PostgresWarehouse implements Warehouse {
     }
 
     /**
-     * As the shared one, but a lost connection is said to be one, naming the server; and the planner's
-     * statistics are refreshed after a merge that rebuilt much of a table.
+     * As the shared one, and: the schema is created (if missing) with the tables; a lost connection is said
+     * to be one, naming the server; the planner's statistics are refreshed after a merge that rebuilt much
+     * of a table.
      */
     @Override
     public void execute(String script, Map<String, Long> parameters) {
         try {
+            if (script.equals("schema")) {
+                connector.createSchemaIfMissing(connection);
+            }
             Warehouse.super.execute(script, parameters);
             statistics.ran(script);
         } catch (SQLException e) {

@@ -62,6 +62,13 @@ class PostgresFailuresTest {
     }
 
     @Test
+    void aFullDiskIsExitNineAsOnEveryEngine() {
+        SQLException e = new SQLException("ERROR: could not extend file: No space left on device", "53100");
+
+        assertThat(failures.failed("staging events", e).code()).isEqualTo(com.sparkify.ErrorCode.DISK_FULL);
+    }
+
+    @Test
     void aLostConnectionSaysNothingWasPublished() {
         SQLException e =
                 new PSQLException("An I/O error occurred while sending to the backend.", PSQLState.CONNECTION_FAILURE);

@@ -217,6 +217,24 @@ class PostgresWarehouseIT extends WarehouseContractIT {
         }
     }
 
+    @Test
+    void checkOnAnEmptySchemaSaysSoAndCreatesNothing() throws SQLException {
+        String fresh = TestPostgres.newSchema("never");
+        StringWriter err = new StringWriter();
+        CommandLine cli = SparkifyCommand.commandLine();
+        cli.setOut(new PrintWriter(new StringWriter(), true));
+        cli.setErr(new PrintWriter(err, true));
+
+        int exit = cli.execute("check", "--warehouse", TestPostgres.get().url(), "--schema", fresh);
+
+        assertThat(exit).isEqualTo(ErrorCode.EMPTY.exitCode());
+        assertThat(err.toString()).startsWith("error: No sparkify tables in PostgreSQL localhost:");
+        try (var admin = TestPostgres.get().admin()) {
+            assertThat(Rows.single(admin, "SELECT COUNT(*) FROM pg_namespace WHERE nspname = '" + fresh + "'"))
+                    .isEqualTo("0");
+        }
+    }
+
     /** Local files, except that opening the one whose name holds {@code trigger} first ends a session. */
     private static final class SessionKillingSource implements FileSource {
         private final FileSource files;

@@ -145,7 +145,11 @@ CREATE INDEX IF NOT EXISTS staging_songs_load ON staging_songs USING brin (load_
 CREATE INDEX IF NOT EXISTS songplays_play ON songplays (session_id, item_in_session);
 CREATE INDEX IF NOT EXISTS songplays_start_time ON songplays (start_time);
 
--- start_time of each staged event: UTC, milliseconds kept. Interval arithmetic is exact in microseconds,
--- where to_timestamp(ts / 1000.0) would go through a double.
+-- start_time of each staged event: UTC, milliseconds kept, exact over years 1 to 9999. Multiplying an
+-- interval goes through a double, exact only up to 2^53 microseconds (about 285 years from 1970), so
+-- whole days and the milliseconds of the day are added separately; to_timestamp(ts / 1000.0) would round.
 CREATE OR REPLACE VIEW staging_events_timed AS
-SELECT *, TIMESTAMP '1970-01-01' + ts * INTERVAL '1 millisecond' AS start_time FROM staging_events;
+SELECT *,
+       TIMESTAMP '1970-01-01' + (ts / 86400000) * INTERVAL '1 day' + (ts % 86400000) * INTERVAL '1 millisecond'
+           AS start_time
+FROM staging_events;

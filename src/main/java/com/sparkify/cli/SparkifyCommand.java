@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             CheckCommand.class,
             GenerateCommand.class,
             DemoCommand.class,
+            QueryCommand.class,
             BenchmarkCommand.class,
             CommandLine.HelpCommand.class
         },

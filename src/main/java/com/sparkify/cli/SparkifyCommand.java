@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             GenerateCommand.class,
             DemoCommand.class,
             QueryCommand.class,
+            ReportCommand.class,
             BenchmarkCommand.class,
             CommandLine.HelpCommand.class
         },

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             QueryCommand.class,
             ReportCommand.class,
+            ExportCommand.class,
             BenchmarkCommand.class,
             CommandLine.HelpCommand.class
         },

@@ -12,7 +12,7 @@ class GeneratedAnalysesIT extends AnalysesContract {
     @Override
     Path[] dataset(Path dir) {
         GeneratedDataset dataset = new DatasetGenerator()
-                .generate(new GeneratorSpec(dir.resolve("data"), 40, 21, 7, GeneratorSpec.DEFAULT_FIRST_DAY));
+                .generate(new GeneratorSpec(dir.resolve("data"), 30, 14, 7, GeneratorSpec.DEFAULT_FIRST_DAY));
         return new Path[] {dataset.songData(), dataset.logData()};
     }
 

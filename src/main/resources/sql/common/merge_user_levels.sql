@@ -3,6 +3,10 @@
 -- events at the same level, valid from its first event's time until the next row's valid_from
 -- (exclusive). The current row has valid_to NULL and is_current true; its level is users.level.
 -- Events of the same user and millisecond are ordered as merge_users orders them; the last one counts.
+-- A warehouse loaded before user_levels existed gets the history of every user on its next run.
+INSERT INTO etl_changed_users
+SELECT user_id FROM users u WHERE NOT EXISTS (SELECT 1 FROM user_levels l WHERE l.user_id = u.user_id);
+
 DELETE FROM user_levels WHERE user_id IN (SELECT user_id FROM etl_changed_users);
 
 INSERT INTO user_levels (user_id, level, valid_from, valid_to, is_current)

@@ -83,6 +83,23 @@ class UserLevelsIT {
     }
 
     @Test
+    void aWarehouseLoadedBeforeUserLevelsExistedGetsTheWholeHistoryOnItsNextRun() throws Exception {
+        try (Warehouse warehouse = TestWarehouses.duckDb(dir.resolve("w.duckdb"))) {
+            TestWarehouses.load(warehouse, SampleData.songs(), SampleData.logs());
+            try (Statement statement = warehouse.connection().createStatement()) {
+                statement.execute("DROP TABLE user_levels");
+            }
+            warehouse.connection().commit();
+
+            EtlResult rerun = TestWarehouses.load(warehouse, SampleData.songs(), SampleData.logs());
+
+            assertThat(rerun.filesLoaded()).isZero();
+            assertThat(rerun.status()).isEqualTo(RunStatus.SUCCEEDED);
+            assertThat(history(warehouse.connection())).isEqualTo(expected(SampleData.songs(), SampleData.logs()));
+        }
+    }
+
+    @Test
     void changesWithinADayAreKeptFromEveryPageNotOnlyPlays() throws Exception {
         Path logs = Files.createDirectories(dir.resolve("logs"));
         Files.copy(

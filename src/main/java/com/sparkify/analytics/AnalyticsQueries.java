@@ -78,19 +78,7 @@ public final class AnalyticsQueries {
     }
 
     public Coverage coverage(Period period) {
-        QueryResult result;
-        try {
-            result = query("analytics/coverage", "coverage", 1, period, UnaryOperator.identity());
-        } catch (SparkifyException e) {
-            if (String.valueOf(e.getMessage()).contains("does not exist")) {
-                throw new SparkifyException(
-                        ErrorCode.EMPTY,
-                        "The warehouse " + warehouse.describe() + " has no songplays table; create and load it "
-                                + "first: sparkify etl --songs PATH --logs PATH",
-                        e);
-            }
-            throw e;
-        }
+        QueryResult result = query("analytics/coverage", "coverage", 1, period, UnaryOperator.identity());
         List<Object> row = result.rows().get(0);
         return new Coverage((Long) row.get(0), (Long) row.get(1), (String) row.get(2), (String) row.get(3));
     }

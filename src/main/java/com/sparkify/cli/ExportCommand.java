@@ -2,6 +2,7 @@ package com.sparkify.cli;
 
 import com.sparkify.analytics.export.ExportedTable;
 import com.sparkify.analytics.export.ParquetExport;
+import com.sparkify.pipeline.Schema;
 import com.sparkify.warehouse.Warehouse;
 import com.sparkify.warehouse.Warehouses;
 import java.io.PrintWriter;
@@ -56,6 +57,7 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         List<ExportedTable> tables;
         try (Warehouse warehouse = Warehouses.open(common.resolve())) {
+            Schema.requireTables(warehouse);
             tables = ParquetExport.of(warehouse).write(out, overwrite);
         }
         PrintWriter writer = spec.commandLine().getOut();

@@ -8,6 +8,7 @@ import com.sparkify.analytics.Period;
 import com.sparkify.analytics.QueryResult;
 import com.sparkify.analytics.QueryResultText;
 import com.sparkify.analytics.ReadOnlyQuery;
+import com.sparkify.pipeline.Schema;
 import com.sparkify.warehouse.SqlScripts;
 import com.sparkify.warehouse.Warehouse;
 import com.sparkify.warehouse.Warehouses;
@@ -101,6 +102,9 @@ final class QueryCommand implements Callable<Integer> {
         Period period = Period.parse(from, to);
         QueryResult result;
         try (Warehouse warehouse = Warehouses.open(common.resolve())) {
+            if (analysis != null) {
+                Schema.requireTables(warehouse);
+            }
             result = analysis == null
                     ? new ReadOnlyQuery(warehouse).run(sql, limit == null ? Integer.MAX_VALUE : limit)
                     : new AnalyticsQueries(warehouse)

@@ -4,6 +4,7 @@ import com.sparkify.ErrorCode;
 import com.sparkify.SparkifyException;
 import com.sparkify.analytics.Period;
 import com.sparkify.analytics.report.HtmlReport;
+import com.sparkify.pipeline.Schema;
 import com.sparkify.warehouse.Warehouse;
 import com.sparkify.warehouse.Warehouses;
 import java.nio.file.Files;
@@ -52,6 +53,7 @@ final class ReportCommand implements Callable<Integer> {
                     ErrorCode.USAGE, "Expected an existing folder for --out " + out + ", found none: create " + folder);
         }
         try (Warehouse warehouse = Warehouses.open(common.resolve())) {
+            Schema.requireTables(warehouse);
             new HtmlReport(warehouse).write(out, period);
         }
         spec.commandLine().getOut().println("Wrote " + out);

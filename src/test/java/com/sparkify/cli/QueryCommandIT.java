@@ -119,7 +119,7 @@ class QueryCommandIT {
         assertError(reversed, 2, "Expected --from on or before --to");
         assertError(
                 noPlays, 10, "No songplays from 2019-01-01 to the end (UTC); the warehouse has plays from 2018-11-01");
-        assertError(empty, 10, "has no songplays table; create and load it first");
+        assertError(empty, 10, "No sparkify tables in");
         assertError(nothing, 2, "Expected a query NAME, --sql or --list");
         assertError(badLimit, 2, "Expected --limit 1 or more, found 0");
         assertError(periodWithSql, 2, "--from and --to filter built-in analyses");

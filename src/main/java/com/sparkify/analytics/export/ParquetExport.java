@@ -124,19 +124,7 @@ public final class ParquetExport {
     }
 
     private void requireRows() {
-        TableCounts counts;
-        try {
-            counts = TableCountsQuery.run(warehouse);
-        } catch (SparkifyException e) {
-            if (String.valueOf(e.getMessage()).contains("does not exist")) {
-                throw new SparkifyException(
-                        ErrorCode.EMPTY,
-                        "The warehouse " + warehouse.describe() + " has no sparkify tables; create and load them "
-                                + "first: sparkify etl --songs PATH --logs PATH",
-                        e);
-            }
-            throw e;
-        }
+        TableCounts counts = TableCountsQuery.run(warehouse);
         if (counts.songplays() + counts.users() + counts.songs() + counts.artists() == 0) {
             throw new SparkifyException(
                     ErrorCode.EMPTY,

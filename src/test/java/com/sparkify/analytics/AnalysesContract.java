@@ -47,8 +47,8 @@ abstract class AnalysesContract {
     void load() throws IOException {
         dir = Files.createTempDirectory("analyses");
         Path[] data = dataset(dir);
-        warehouse = TestWarehouses.duckDb(dir.resolve("w.duckdb"));
-        EtlResult result = TestWarehouses.load(warehouse, data[0], data[1]);
+        warehouse = TestWarehouses.open("jdbc:duckdb:" + dir.resolve("w.duckdb"));
+        EtlResult result = TestWarehouses.etl(warehouse, data[0], data[1], false, 0);
         assertThat(result.status()).isEqualTo(RunStatus.SUCCEEDED);
         queries = new AnalyticsQueries(warehouse);
         answers = new RawAnswers(RawExpectations.read(data[0], data[1]));

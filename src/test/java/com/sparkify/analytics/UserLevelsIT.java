@@ -37,8 +37,8 @@ class UserLevelsIT {
 
     @Test
     void sampleHistoryFollowsEveryEventOfEachUser() throws Exception {
-        try (Warehouse warehouse = TestWarehouses.duckDb(dir.resolve("w.duckdb"))) {
-            EtlResult result = TestWarehouses.load(warehouse, SampleData.songs(), SampleData.logs());
+        try (Warehouse warehouse = TestWarehouses.open("jdbc:duckdb:" + dir.resolve("w.duckdb"))) {
+            EtlResult result = TestWarehouses.etl(warehouse, SampleData.songs(), SampleData.logs(), false, 0);
 
             assertThat(result.status()).isEqualTo(RunStatus.SUCCEEDED);
             assertThat(checks(result)).contains("user_levels_current", "user_levels_ranges");
@@ -54,17 +54,17 @@ class UserLevelsIT {
                 .generate(new GeneratorSpec(dir.resolve("data"), 30, 10, 11, GeneratorSpec.DEFAULT_FIRST_DAY));
         List<Path> days = files(dataset.logData());
         Path logs = Files.createDirectories(dir.resolve("logs"));
-        try (Warehouse warehouse = TestWarehouses.duckDb(dir.resolve("w.duckdb"))) {
+        try (Warehouse warehouse = TestWarehouses.open("jdbc:duckdb:" + dir.resolve("w.duckdb"))) {
             for (Path day : days.subList(0, 5)) {
                 Files.copy(day, logs.resolve(day.getFileName()));
             }
-            TestWarehouses.load(warehouse, dataset.songData(), logs);
+            TestWarehouses.etl(warehouse, dataset.songData(), logs, false, 0);
             assertThat(history(warehouse.connection())).isEqualTo(expected(dataset.songData(), logs));
 
             for (Path day : days.subList(5, days.size())) {
                 Files.copy(day, logs.resolve(day.getFileName()));
             }
-            EtlResult second = TestWarehouses.load(warehouse, dataset.songData(), logs);
+            EtlResult second = TestWarehouses.etl(warehouse, dataset.songData(), logs, false, 0);
 
             assertThat(second.status()).isEqualTo(RunStatus.SUCCEEDED);
             List<LevelRow> expected = expected(dataset.songData(), logs);
@@ -75,7 +75,7 @@ class UserLevelsIT {
             List<String> lines = Files.readAllLines(changed);
             Files.write(changed, lines.subList(0, lines.size() / 2));
             Files.setLastModifiedTime(changed, java.nio.file.attribute.FileTime.fromMillis(0));
-            EtlResult third = TestWarehouses.load(warehouse, dataset.songData(), logs);
+            EtlResult third = TestWarehouses.etl(warehouse, dataset.songData(), logs, false, 0);
 
             assertThat(third.filesChanged()).isEqualTo(1);
             assertThat(history(warehouse.connection())).isEqualTo(expected(dataset.songData(), logs));
@@ -84,14 +84,14 @@ class UserLevelsIT {
 
     @Test
     void aWarehouseLoadedBeforeUserLevelsExistedGetsTheWholeHistoryOnItsNextRun() throws Exception {
-        try (Warehouse warehouse = TestWarehouses.duckDb(dir.resolve("w.duckdb"))) {
-            TestWarehouses.load(warehouse, SampleData.songs(), SampleData.logs());
+        try (Warehouse warehouse = TestWarehouses.open("jdbc:duckdb:" + dir.resolve("w.duckdb"))) {
+            TestWarehouses.etl(warehouse, SampleData.songs(), SampleData.logs(), false, 0);
             try (Statement statement = warehouse.connection().createStatement()) {
                 statement.execute("DROP TABLE user_levels");
             }
             warehouse.connection().commit();
 
-            EtlResult rerun = TestWarehouses.load(warehouse, SampleData.songs(), SampleData.logs());
+            EtlResult rerun = TestWarehouses.etl(warehouse, SampleData.songs(), SampleData.logs(), false, 0);
 
             assertThat(rerun.filesLoaded()).isZero();
             assertThat(rerun.status()).isEqualTo(RunStatus.SUCCEEDED);
@@ -113,8 +113,8 @@ class UserLevelsIT {
                 event(ten, "Home", "free", 1)
                         + event(ten + 300_000, "NextSong", "paid", 2)
                         + event(ten + 1_800_000, "Logout", "free", 3));
-        try (Warehouse warehouse = TestWarehouses.duckDb(dir.resolve("w.duckdb"))) {
-            EtlResult result = TestWarehouses.load(warehouse, SampleData.songs(), logs);
+        try (Warehouse warehouse = TestWarehouses.open("jdbc:duckdb:" + dir.resolve("w.duckdb"))) {
+            EtlResult result = TestWarehouses.etl(warehouse, SampleData.songs(), logs, false, 0);
 
             assertThat(result.status()).isEqualTo(RunStatus.SUCCEEDED);
             assertThat(Tables.rows(

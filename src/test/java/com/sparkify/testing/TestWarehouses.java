@@ -49,12 +49,4 @@ public final class TestWarehouses {
             return etl(warehouse, songs, logs, fullRefresh, maxErrors);
         }
     }
-
-    public static Warehouse duckDb(Path file) {
-        return open("jdbc:duckdb:" + file.toAbsolutePath());
-    }
-
-    public static EtlResult load(Warehouse warehouse, Path songs, Path logs) {
-        return etl(warehouse, songs, logs, false, 0);
-    }
 }

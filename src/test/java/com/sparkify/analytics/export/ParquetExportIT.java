@@ -29,8 +29,8 @@ class ParquetExportIT {
                 .generate(new GeneratorSpec(dir.resolve("data"), 15, 40, 5, GeneratorSpec.DEFAULT_FIRST_DAY));
         List<ExportedTable> direct;
         List<ExportedTable> overJdbc;
-        try (Warehouse warehouse = TestWarehouses.duckDb(dir.resolve("w.duckdb"))) {
-            TestWarehouses.load(warehouse, dataset.songData(), dataset.logData());
+        try (Warehouse warehouse = TestWarehouses.open("jdbc:duckdb:" + dir.resolve("w.duckdb"))) {
+            TestWarehouses.etl(warehouse, dataset.songData(), dataset.logData(), false, 0);
             direct = ParquetExport.of(warehouse).write(dir.resolve("direct"), false);
             overJdbc = ParquetExport.overJdbc(warehouse).write(dir.resolve("jdbc"), false);
         }

@@ -43,3 +43,23 @@ SELECT ABS(
 -- check: level_values | level is 'free' or 'paid' in users and songplays
 SELECT (SELECT COUNT(*) FROM users WHERE level IS NULL OR level NOT IN ('free', 'paid'))
      + (SELECT COUNT(*) FROM songplays WHERE level IS NULL OR level NOT IN ('free', 'paid'));
+
+-- check: user_levels_current | each user has exactly one current level row, at the level of users.level
+SELECT (SELECT COUNT(*) FROM users u
+        LEFT JOIN (SELECT user_id, COUNT(*) AS current_rows, MAX(level) AS level
+                   FROM user_levels WHERE is_current GROUP BY user_id) c ON c.user_id = u.user_id
+        WHERE c.current_rows IS NULL OR c.current_rows <> 1 OR c.level IS DISTINCT FROM u.level)
+     + (SELECT COUNT(*) FROM user_levels l WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.user_id = l.user_id));
+
+-- check: user_levels_ranges | a user's level rows neither overlap nor leave gaps, and consecutive rows differ in level
+SELECT COUNT(*) FROM (
+    SELECT valid_from, valid_to, is_current, level,
+           LEAD(valid_from) OVER (PARTITION BY user_id ORDER BY valid_from) AS next_from,
+           LEAD(level) OVER (PARTITION BY user_id ORDER BY valid_from) AS next_level,
+           LEAD(valid_from) OVER (PARTITION BY user_id ORDER BY valid_from) IS NULL AS last_row
+    FROM user_levels
+) l
+WHERE valid_to IS DISTINCT FROM next_from
+   OR is_current <> last_row
+   OR (valid_to IS NOT NULL AND valid_to <= valid_from)
+   OR (NOT last_row AND level IS NOT DISTINCT FROM next_level);

@@ -4,6 +4,7 @@ DELETE FROM staging_events WHERE load_id <> ${load_id};
 DELETE FROM staging_songs WHERE load_id <> ${load_id};
 DELETE FROM songplays;
 DELETE FROM users;
+DELETE FROM user_levels;
 DELETE FROM songs;
 DELETE FROM artists;
 DELETE FROM "time";

@@ -69,6 +69,17 @@ CREATE TABLE IF NOT EXISTS users (
     level      VARCHAR COLLATE "C"
 );
 
+-- The level history of each user (SCD type 2): one row per run of events at the same level, valid from
+-- valid_from until valid_to (exclusive). The current row has valid_to NULL and is_current true.
+CREATE TABLE IF NOT EXISTS user_levels (
+    user_id    BIGINT NOT NULL,
+    level      VARCHAR COLLATE "C",
+    valid_from TIMESTAMP NOT NULL,
+    valid_to   TIMESTAMP,
+    is_current BOOLEAN NOT NULL,
+    PRIMARY KEY (user_id, valid_from)
+);
+
 CREATE TABLE IF NOT EXISTS songs (
     song_id   VARCHAR COLLATE "C" PRIMARY KEY,
     title     VARCHAR COLLATE "C" NOT NULL,

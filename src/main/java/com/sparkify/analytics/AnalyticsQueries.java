@@ -1,16 +1,22 @@
 package com.sparkify.analytics;
 
+import com.sparkify.ErrorCode;
+import com.sparkify.SparkifyException;
 import com.sparkify.warehouse.Warehouse;
 import com.sparkify.warehouse.WarehouseErrors;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
 
-/** Runs the named analyses of {@code sql/common/analytics/NAME.sql}. */
+/**
+ * Runs the named analyses ({@link Analysis}) of {@code sql/<engine>/analytics/NAME.sql}, falling back to
+ * {@code sql/common/analytics/}. Every answer covers a {@link Period} of songplay start times, shows text
+ * repaired by {@link TextRepair}, and says how much of it matched the song catalog where that matters.
+ */
 public final class AnalyticsQueries {
     private final Warehouse warehouse;
 
@@ -18,27 +24,75 @@ public final class AnalyticsQueries {
         this.warehouse = warehouse;
     }
 
+    /** The analysis {@code name} over every play, at most {@code limit} rows. */
     public QueryResult run(String name, int limit) {
-        String sql = warehouse
-                .scripts()
-                .statements("analytics/" + name, Map.of("limit", (long) limit))
-                .get(0);
-        try (Statement statement = warehouse.connection().createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
-            ResultSetMetaData meta = rows.getMetaData();
-            List<String> columns = new ArrayList<>();
-            for (int i = 1; i <= meta.getColumnCount(); i++) {
-                columns.add(meta.getColumnLabel(i));
+        return run(Analysis.byName(name), limit, Period.ALL);
+    }
+
+    /**
+     * Runs an analysis.
+     *
+     * @throws SparkifyException with {@link ErrorCode#EMPTY} when the period holds no songplays
+     */
+    public QueryResult run(Analysis analysis, int limit, Period period) {
+        if (limit < 1) {
+            throw new SparkifyException(ErrorCode.USAGE, "Expected --limit 1 or more, found " + limit);
+        }
+        Coverage coverage = requirePlays(period);
+        TextRepairs repairs = new TextRepairs();
+        QueryResult result = query(analysis.script(), analysis.queryName(), limit, period, repairs);
+        List<String> notes = new ArrayList<>();
+        if (period.bounded()) {
+            notes.add(String.format(Locale.ROOT, "Period: %s (UTC), %,d plays.", period.describe(), coverage.plays()));
+        }
+        if (analysis.aboutCatalog()) {
+            notes.add(coverage.describeCatalogShare());
+        }
+        if (repairs.count() > 0) {
+            notes.add(String.format(
+                    Locale.ROOT,
+                    "%,d text %s double-encoded UTF-8 and shown repaired; the warehouse keeps the raw text.",
+                    repairs.count(),
+                    repairs.count() == 1 ? "value was" : "values were"));
+        }
+        return result.withNotes(notes);
+    }
+
+    /** Plays in the period and their catalog share; fails with {@link ErrorCode#EMPTY} when there are none. */
+    public Coverage requirePlays(Period period) {
+        Coverage coverage = coverage(period);
+        if (coverage.plays() > 0) {
+            return coverage;
+        }
+        Coverage all = period.bounded() ? coverage(Period.ALL) : coverage;
+        if (all.plays() == 0) {
+            throw new SparkifyException(
+                    ErrorCode.EMPTY,
+                    "The warehouse " + warehouse.describe() + " holds no songplays yet; load some first: "
+                            + "sparkify etl --songs PATH --logs PATH");
+        }
+        throw new SparkifyException(
+                ErrorCode.EMPTY,
+                "No songplays from " + period.describe() + " (UTC); the warehouse has plays from " + all.firstPlay()
+                        + " to " + all.lastPlay());
+    }
+
+    public Coverage coverage(Period period) {
+        QueryResult result = query("analytics/coverage", "coverage", 1, period, UnaryOperator.identity());
+        List<Object> row = result.rows().get(0);
+        return new Coverage((Long) row.get(0), (Long) row.get(1), (String) row.get(2), (String) row.get(3));
+    }
+
+    /** Runs an analytics script with its parameters bound; string values pass through {@code text}. */
+    public QueryResult query(String script, String name, long limit, Period period, UnaryOperator<String> text) {
+        SqlTemplate template = SqlTemplate.bind(warehouse.scripts().text(script), limit, period);
+        try (PreparedStatement statement = warehouse.connection().prepareStatement(template.sql())) {
+            for (int i = 0; i < template.parameters().size(); i++) {
+                statement.setObject(i + 1, template.parameters().get(i));
             }
-            List<List<Object>> values = new ArrayList<>();
-            while (rows.next()) {
-                List<Object> row = new ArrayList<>();
-                for (int i = 1; i <= columns.size(); i++) {
-                    row.add(rows.getObject(i));
-                }
-                values.add(row);
+            try (ResultSet rows = statement.executeQuery()) {
+                return ResultRows.read(name, rows, text);
             }
-            return new QueryResult(name, columns, values);
         } catch (SQLException e) {
             throw WarehouseErrors.translate("Query " + name + " failed", e);
         }

@@ -1,2 +1,6 @@
-/** Named analytics queries over the star schema; their SQL is in {@code sql/common/analytics/}. */
+/**
+ * Answers for analysts: the named analyses ({@link com.sparkify.analytics.Analysis}, SQL in
+ * {@code sql/common/analytics/}), read-only ad-hoc SQL, the repair of double-encoded text, the HTML report and
+ * the Parquet export.
+ */
 package com.sparkify.analytics;

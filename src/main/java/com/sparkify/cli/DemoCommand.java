@@ -2,6 +2,7 @@ package com.sparkify.cli;
 
 import com.sparkify.ErrorCode;
 import com.sparkify.analytics.AnalyticsQueries;
+import com.sparkify.analytics.QueryResult;
 import com.sparkify.config.Settings;
 import com.sparkify.config.SettingsResolver;
 import com.sparkify.generate.DatasetGenerator;
@@ -29,8 +30,10 @@ import picocli.CommandLine.Spec;
         name = "demo",
         mixinStandardHelpOptions = true,
         description = {
-            "The whole job on a generated sample, with zero setup: generate a dataset into DIR/data, create tables in a DuckDB file DIR/demo.duckdb, etl, check, and print a summary with three example answers (top songs, busiest hours, free vs paid plays). Then explore with:",
+            "The whole job on a generated sample, with zero setup: generate a dataset into DIR/data, create tables in a DuckDB file DIR/demo.duckdb, etl, check, and print a summary with three example answers (top songs, plays by hour, free vs paid plays). Then explore with:",
             "  sparkify check --warehouse jdbc:duckdb:DIR/demo.duckdb",
+            "  sparkify query --list",
+            "  sparkify query top_artists --warehouse jdbc:duckdb:DIR/demo.duckdb",
             ""
         })
 final class DemoCommand implements Callable<Integer> {
@@ -85,8 +88,10 @@ final class DemoCommand implements Callable<Integer> {
             Reports.printChecks(out, checks);
             out.println("5. Answers:");
             AnalyticsQueries queries = new AnalyticsQueries(warehouse);
-            for (String name : List.of("top_songs", "busiest_hours", "free_vs_paid")) {
-                Tables.print(out, queries.run(name, 5));
+            for (String name : List.of("top_songs", "plays_by_hour", "free_vs_paid")) {
+                QueryResult answer = queries.run(name, name.equals("plays_by_hour") ? 24 : 5);
+                Tables.print(out, answer);
+                answer.notes().forEach(out::println);
             }
             return checks.passed() ? 0 : ErrorCode.CHECK_FAILED.exitCode();
         }

@@ -18,6 +18,9 @@ import picocli.CommandLine.Command;
             CheckCommand.class,
             GenerateCommand.class,
             DemoCommand.class,
+            QueryCommand.class,
+            ReportCommand.class,
+            ExportCommand.class,
             BenchmarkCommand.class,
             CommandLine.HelpCommand.class
         },

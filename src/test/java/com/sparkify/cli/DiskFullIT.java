@@ -64,7 +64,7 @@ class DiskFullIT {
         assertThat(retry.exitCode()).as(retry.err()).isZero();
         assertThat(retry.out()).contains("\"status\" : \"SUCCEEDED\"");
         CommandRun after = CommandRun.of("check", warehouse);
-        assertThat(after.out()).contains("11 of 11 checks passed");
+        assertThat(after.out()).contains("13 of 13 checks passed");
         assertThat(List.of(after.exitCode())).containsExactly(0);
     }
 }

@@ -29,7 +29,7 @@ class EtlCommandIT {
         assertThat(first.exitCode()).as(first.err()).isZero();
         assertThat(first.out())
                 .contains("events: read 8,056 = staged 8,056 + rejected 0")
-                .contains("Checks: 11 of 11 passed");
+                .contains("Checks: 13 of 13 passed");
         assertThat(second.exitCode()).isZero();
         assertThat(second.out()).contains("0 loaded").contains("101 already loaded");
     }
@@ -65,7 +65,7 @@ class EtlCommandIT {
         CommandRun accepted = CommandRun.of(append(args, "--max-errors=2"));
 
         assertThat(accepted.exitCode()).as(accepted.err()).isZero();
-        assertThat(accepted.out()).contains("rejected 2").contains("Checks: 11 of 11 passed");
+        assertThat(accepted.out()).contains("rejected 2").contains("Checks: 13 of 13 passed");
         assertThat(accepted.out()).doesNotContain("Tables: songplays 0");
     }
 
@@ -94,7 +94,7 @@ class EtlCommandIT {
 
         CommandRun check = CommandRun.of("check", warehouse());
         assertThat(check.exitCode()).isZero();
-        assertThat(check.out()).contains("songplays_users", "PASS", "11 of 11 checks passed");
+        assertThat(check.out()).contains("songplays_users", "PASS", "13 of 13 checks passed");
 
         CommandRun create = CommandRun.of("create-tables", warehouse());
         assertThat(create.exitCode()).isZero();

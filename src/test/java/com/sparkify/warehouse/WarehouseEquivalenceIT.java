@@ -2,6 +2,10 @@ package com.sparkify.warehouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sparkify.analytics.Analysis;
+import com.sparkify.analytics.AnalyticsQueries;
+import com.sparkify.analytics.Period;
+import com.sparkify.analytics.QueryResult;
 import com.sparkify.config.Settings;
 import com.sparkify.config.SettingsResolver;
 import com.sparkify.pipeline.EtlListener;
@@ -23,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The real Sparkify sample loaded into DuckDB (its read_json fast path) and PostgreSQL (COPY from the Java
  * parser) must give the same star schema, row by row, every value rendered exactly; the rejects, the
- * staged rows and the answers of the analyses must agree too. Skipped without the sample, as {@link
+ * staged rows, the level history and the answers of every analysis must agree too. Skipped without the sample, as {@link
  * SampleData} says.
  */
 class WarehouseEquivalenceIT {
@@ -80,15 +84,21 @@ class WarehouseEquivalenceIT {
             Map<String, List<String>> tables = Rows.star(warehouse.connection());
             tables.put("load_errors", Rows.of(warehouse.connection(), REJECTS));
             tables.put("staging", Rows.of(warehouse.connection(), STAGED));
-            for (String analysis : List.of("top_songs", "busiest_hours", "free_vs_paid")) {
-                String sql = warehouse
-                        .scripts()
-                        .statements("analytics/" + analysis, Map.of("limit", 20L))
-                        .get(0);
-                tables.put(analysis, Rows.of(warehouse.connection(), sql));
+            tables.put(
+                    "user_levels",
+                    Rows.of(warehouse.connection(), "SELECT * FROM user_levels ORDER BY user_id, valid_from"));
+            AnalyticsQueries queries = new AnalyticsQueries(warehouse);
+            Period period = Period.parse("2018-11-10", "2018-11-20");
+            for (Analysis analysis : Analysis.values()) {
+                tables.put(analysis.queryName(), rendered(queries.run(analysis, 20, Period.ALL)));
+                tables.put(analysis.queryName() + " in a period", rendered(queries.run(analysis, 20, period)));
             }
             return tables;
         }
+    }
+
+    private static List<String> rendered(QueryResult result) {
+        return result.rows().stream().map(String::valueOf).toList();
     }
 
     private static void assertSameRows(String table, List<String> duckDb, List<String> postgres) {

@@ -76,6 +76,7 @@ class PostgresWarehouseIT extends WarehouseContractIT {
                         "'staging_events_timed'",
                         "'staging_songs'",
                         "'time'",
+                        "'user_levels'",
                         "'users'");
     }
 

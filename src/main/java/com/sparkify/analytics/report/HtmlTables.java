@@ -1,0 +1,119 @@
+package com.sparkify.analytics.report;
+
+import com.sparkify.analytics.QueryResult;
+import com.sparkify.analytics.TextEncodingScan;
+import com.sparkify.quality.CheckResult;
+import java.util.List;
+import java.util.Locale;
+
+/** The report's text parts as HTML: key figures, tables, notes. Every value is escaped. */
+final class HtmlTables {
+    private HtmlTables() {}
+
+    static String figures(ReportData data) {
+        String[][] figures = {
+            {"plays", String.format(Locale.ROOT, "%,d", data.coverage().plays())},
+            {"users", String.format(Locale.ROOT, "%,d", data.tables().users())},
+            {"catalog songs", String.format(Locale.ROOT, "%,d", data.tables().songs())},
+            {"catalog artists", String.format(Locale.ROOT, "%,d", data.tables().artists())},
+            {
+                "plays matched to the catalog",
+                String.format(
+                        Locale.ROOT,
+                        "%,d (%.2f%%)",
+                        data.coverage().catalogPlays(),
+                        data.coverage().matchRate() * 100)
+            }
+        };
+        StringBuilder html = new StringBuilder("<div class=\"figures\">");
+        for (String[] figure : figures) {
+            html.append("<div class=\"figure\"><b>")
+                    .append(Html.escape(figure[1]))
+                    .append("</b>")
+                    .append(Html.escape(figure[0]))
+                    .append("</div>");
+        }
+        return html.append("</div>\n").toString();
+    }
+
+    static String checks(ReportData data) {
+        StringBuilder html = new StringBuilder(paragraph(
+                "",
+                String.format(
+                        Locale.ROOT,
+                        "%d of %d checks passed.",
+                        data.checks().results().size()
+                                - data.checks().failures().size(),
+                        data.checks().results().size())));
+        html.append("<table><tr><th>check</th><th>result</th><th>offending rows</th><th>promise</th></tr>");
+        for (CheckResult check : data.checks().results()) {
+            html.append("<tr><td>")
+                    .append(Html.escape(check.name()))
+                    .append("</td><td")
+                    .append(check.passed() ? ">PASS" : " class=\"fail\">FAIL")
+                    .append("</td><td class=\"n\">")
+                    .append(String.format(Locale.ROOT, "%,d", check.offendingRows()))
+                    .append("</td><td>")
+                    .append(Html.escape(check.description()))
+                    .append("</td></tr>");
+        }
+        return html.append("</table>").toString();
+    }
+
+    static String textEncoding(List<TextEncodingScan.ColumnCount> counts) {
+        StringBuilder html = new StringBuilder(paragraph(
+                "",
+                String.format(
+                        Locale.ROOT,
+                        "Informational: %,d distinct text values look double-encoded (UTF-8 read as Latin-1). Answers show "
+                                + "them repaired; the warehouse keeps them as loaded.",
+                        TextEncodingScan.total(counts))));
+        html.append("<table><tr><th>column</th><th>values</th><th>double-encoded values</th><th>rows</th>"
+                + "<th>example</th></tr>");
+        for (TextEncodingScan.ColumnCount count : counts) {
+            html.append("<tr><td>")
+                    .append(Html.escape(count.column()))
+                    .append("</td><td class=\"n\">")
+                    .append(count.values())
+                    .append("</td><td class=\"n\">")
+                    .append(count.doubleEncodedValues())
+                    .append("</td><td class=\"n\">")
+                    .append(count.doubleEncodedRows())
+                    .append("</td><td>")
+                    .append(
+                            count.example() == null
+                                    ? ""
+                                    : Html.escape(count.example() + " → " + count.repairedExample()))
+                    .append("</td></tr>");
+        }
+        return html.append("</table>").toString();
+    }
+
+    static String table(QueryResult result) {
+        StringBuilder html = new StringBuilder("<div class=\"wide\"><table><tr>");
+        result.columns()
+                .forEach(column ->
+                        html.append("<th>").append(Html.escape(column)).append("</th>"));
+        html.append("</tr>");
+        for (List<Object> row : result.rows()) {
+            html.append("<tr>");
+            for (Object value : row) {
+                html.append(value instanceof Number ? "<td class=\"n\">" : "<td>")
+                        .append(Html.escape(value))
+                        .append("</td>");
+            }
+            html.append("</tr>");
+        }
+        return html.append("</table></div>").toString();
+    }
+
+    static String notes(QueryResult result) {
+        StringBuilder html = new StringBuilder();
+        result.notes().forEach(note -> html.append(paragraph("meta", note)));
+        return html.toString();
+    }
+
+    static String paragraph(String cssClass, String text) {
+        return "<p" + (cssClass.isEmpty() ? "" : " class=\"" + cssClass + "\"") + ">" + Html.escape(text) + "</p>";
+    }
+}

@@ -1,0 +1,65 @@
+package com.sparkify.analytics.report;
+
+import com.sparkify.analytics.Analysis;
+import com.sparkify.analytics.AnalyticsQueries;
+import com.sparkify.analytics.Coverage;
+import com.sparkify.analytics.Period;
+import com.sparkify.analytics.QueryResult;
+import com.sparkify.analytics.TextEncodingScan;
+import com.sparkify.pipeline.TableCounts;
+import com.sparkify.pipeline.TableCountsQuery;
+import com.sparkify.quality.CheckReport;
+import com.sparkify.quality.QualityChecks;
+import com.sparkify.warehouse.Warehouse;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * Everything the report shows, read from one warehouse.
+ *
+ * @param period the days covered
+ * @param coverage plays in the period and their catalog share
+ * @param tables row counts of the star schema
+ * @param playsByDay the plays_by_day analysis
+ * @param playsByHour the plays_by_hour analysis
+ * @param topSongs the top 10 songs
+ * @param topArtists the top 10 artists
+ * @param freeVsPaid the free_vs_paid analysis
+ * @param levelChanges the level_changes analysis
+ * @param checks the data-quality checks
+ * @param text double-encoded text per column
+ * @param lastRuns the latest etl runs
+ */
+record ReportData(
+        Period period,
+        Coverage coverage,
+        TableCounts tables,
+        QueryResult playsByDay,
+        QueryResult playsByHour,
+        QueryResult topSongs,
+        QueryResult topArtists,
+        QueryResult freeVsPaid,
+        QueryResult levelChanges,
+        CheckReport checks,
+        List<TextEncodingScan.ColumnCount> text,
+        QueryResult lastRuns) {
+    private static final int EVERY_ROW = Integer.MAX_VALUE;
+
+    static ReportData read(Warehouse warehouse, Period period) {
+        AnalyticsQueries queries = new AnalyticsQueries(warehouse);
+        Coverage coverage = queries.requirePlays(period);
+        return new ReportData(
+                period,
+                coverage,
+                TableCountsQuery.run(warehouse),
+                queries.run(Analysis.PLAYS_BY_DAY, EVERY_ROW, period),
+                queries.run(Analysis.PLAYS_BY_HOUR, EVERY_ROW, period),
+                queries.run(Analysis.TOP_SONGS, 10, period),
+                queries.run(Analysis.TOP_ARTISTS, 10, period),
+                queries.run(Analysis.FREE_VS_PAID, EVERY_ROW, period),
+                queries.run(Analysis.LEVEL_CHANGES, EVERY_ROW, period),
+                new QualityChecks(warehouse.scripts()).run(warehouse.connection()),
+                new TextEncodingScan(warehouse).run(),
+                queries.query("analytics/last_runs", "last_runs", 10, Period.ALL, UnaryOperator.identity()));
+    }
+}

@@ -1,0 +1,1 @@
+SELECT artist_id, name, location, latitude, longitude FROM artists;

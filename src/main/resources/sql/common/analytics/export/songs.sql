@@ -1,0 +1,1 @@
+SELECT song_id, title, artist_id, year, duration FROM songs;

@@ -1,0 +1,1 @@
+SELECT start_time, hour, day, week, month, year, weekday FROM "time";

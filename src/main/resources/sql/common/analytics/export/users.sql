@@ -1,0 +1,1 @@
+SELECT user_id, first_name, last_name, gender, level FROM users;

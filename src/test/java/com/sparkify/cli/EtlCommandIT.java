@@ -95,6 +95,7 @@ class EtlCommandIT {
         CommandRun check = CommandRun.of("check", warehouse());
         assertThat(check.exitCode()).isZero();
         assertThat(check.out()).contains("songplays_users", "PASS", "13 of 13 checks passed");
+        assertThat(check.out()).containsPattern("info: \\d+ distinct text values look double-encoded");
 
         CommandRun create = CommandRun.of("create-tables", warehouse());
         assertThat(create.exitCode()).isZero();

@@ -63,6 +63,11 @@ class SecretsIT {
                 List.of("etl", "--warehouse=jdbc:nosuch://u:" + DB_PASSWORD + "@host/db?password=" + DB_PASSWORD),
                 List.of("etl", "--songs=" + dir.resolve("missing")),
                 List.of("generate", "--out=" + dir.resolve("generated"), "--users=3", "--days=1"),
+                List.of("query", "top_songs"),
+                List.of("query", "--sql", "SELECT * FROM etl_runs"),
+                List.of("report", "--out=" + dir.resolve("report.html")),
+                List.of("export", "--format=parquet", "--out=" + dir.resolve("parquet"), "--overwrite"),
+                List.of("query", "top_songs", "--warehouse=" + wrongPasswordUrl),
                 List.of("--version"));
 
         List<Integer> exitCodes = new ArrayList<>();
@@ -85,6 +90,10 @@ class SecretsIT {
             }
         }
         assertThat(exitCodes).as("the runs include successes and failures").contains(0, 3, 4, 5);
+        assertThat(Files.readString(dir.resolve("report.html")))
+                .as("the report, which shows the runs' messages")
+                .doesNotContain(DB_PASSWORD)
+                .doesNotContain(AWS_SECRET);
         assertThat(Files.readString(dir.resolve("run-0.log"))).contains("chmod 600");
         // The failures did talk about the connection they could not make, without its password.
         assertThat(Files.readString(dir.resolve("run-8.log"))).contains("error:", postgres.host());

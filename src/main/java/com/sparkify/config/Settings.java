@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  * @param iamRoleArn {@code [IAM_ROLE] ARN}
  * @param configFile the config file that was read, if any
  * @param warnings things the user should know, such as a world-readable config holding a password
+ * @param aws the cluster to create and the S3 folder for COPY manifests
  */
 public record Settings(
         String warehouseUrl,
@@ -29,7 +30,8 @@ public record Settings(
         Cluster cluster,
         Optional<String> iamRoleArn,
         Optional<Path> configFile,
-        List<String> warnings) {
+        List<String> warnings,
+        AwsSettings aws) {
     public static final String DEFAULT_WAREHOUSE = "jdbc:duckdb:sparkify.duckdb";
 
     /** A schema name that needs no care anywhere: a letter or _, then letters, digits or _, 63 at most. */
@@ -50,5 +52,30 @@ public record Settings(
         requireNonNull(iamRoleArn, "iamRoleArn is null");
         requireNonNull(configFile, "configFile is null");
         warnings = List.copyOf(warnings);
+        requireNonNull(aws, "aws is null");
+    }
+
+    /** Settings without the AWS keys, for callers that never touch AWS. */
+    public Settings(
+            String warehouseUrl,
+            Optional<String> schema,
+            Optional<String> songs,
+            Optional<String> logs,
+            Optional<String> logJsonPath,
+            Cluster cluster,
+            Optional<String> iamRoleArn,
+            Optional<Path> configFile,
+            List<String> warnings) {
+        this(
+                warehouseUrl,
+                schema,
+                songs,
+                logs,
+                logJsonPath,
+                cluster,
+                iamRoleArn,
+                configFile,
+                warnings,
+                AwsSettings.none());
     }
 }

@@ -71,7 +71,8 @@ public final class SettingsResolver {
                 cluster,
                 ini.get("IAM_ROLE", "ARN"),
                 configFile,
-                warnings);
+                warnings,
+                aws(ini, configFile));
     }
 
     private Optional<Path> configFile(Flags flags) {
@@ -99,22 +100,38 @@ public final class SettingsResolver {
     }
 
     private static Cluster cluster(IniFile ini, Optional<Path> file) {
-        Optional<Integer> port = ini.get("CLUSTER", "DB_PORT").map(value -> {
-            try {
-                return Integer.valueOf(value);
-            } catch (NumberFormatException e) {
-                throw new SparkifyException(
-                        ErrorCode.CONFIG,
-                        "Expected a port number for [CLUSTER] DB_PORT in " + file.orElseThrow() + ", found '" + value
-                                + "'");
-            }
-        });
+        Optional<Integer> port = number(ini, "CLUSTER", "DB_PORT", "a port number", file);
         return new Cluster(
                 ini.get("CLUSTER", "HOST"),
                 port,
                 ini.get("CLUSTER", "DB_NAME"),
                 ini.get("CLUSTER", "DB_USER"),
                 ini.get("CLUSTER", "DB_PASSWORD").map(Secret::new));
+    }
+
+    private static AwsSettings aws(IniFile ini, Optional<Path> file) {
+        return new AwsSettings(
+                ini.get("CLUSTER", "REGION"),
+                ini.get("CLUSTER", "CLUSTER_IDENTIFIER"),
+                ini.get("CLUSTER", "CLUSTER_TYPE"),
+                number(ini, "CLUSTER", "NUM_NODES", "a number of nodes", file),
+                ini.get("CLUSTER", "NODE_TYPE"),
+                ini.get("IAM_ROLE", "ROLE_NAME"),
+                ini.get("S3", "MANIFEST_PREFIX"),
+                ini.get("S3", "REGION"));
+    }
+
+    private static Optional<Integer> number(IniFile ini, String section, String key, String what, Optional<Path> file) {
+        return ini.get(section, key).map(value -> {
+            try {
+                return Integer.valueOf(value);
+            } catch (NumberFormatException e) {
+                throw new SparkifyException(
+                        ErrorCode.CONFIG,
+                        "Expected " + what + " for [" + section + "] " + key + " in " + file.orElseThrow() + ", found '"
+                                + value + "'");
+            }
+        });
     }
 
     private static Optional<String> redshiftUrl(Cluster cluster) {

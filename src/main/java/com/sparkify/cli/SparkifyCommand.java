@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         },
         subcommands = {
             CreateTablesCommand.class,
+            ClusterCommand.class,
             EtlCommand.class,
             CheckCommand.class,
             GenerateCommand.class,

@@ -3,14 +3,17 @@ package com.sparkify.cli;
 import com.sparkify.ErrorCode;
 import com.sparkify.SparkifyException;
 import com.sparkify.config.Settings;
+import com.sparkify.pipeline.DryRun;
 import com.sparkify.pipeline.EtlListener;
 import com.sparkify.pipeline.EtlOptions;
 import com.sparkify.pipeline.EtlPipeline;
+import com.sparkify.pipeline.EtlPreview;
 import com.sparkify.pipeline.EtlResult;
 import com.sparkify.source.DataKind;
 import com.sparkify.warehouse.Warehouse;
 import com.sparkify.warehouse.Warehouses;
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -58,6 +61,13 @@ final class EtlCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the run summary as JSON.")
     boolean json;
 
+    @Option(
+            names = "--plan",
+            description = "Change nothing: list the files the run would load (new, changed, already loaded) and "
+                    + "print the SQL it would run, in order (COPY included on Redshift). Passwords and access keys "
+                    + "are never printed.")
+    boolean plan;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -72,6 +82,9 @@ final class EtlCommand implements Callable<Integer> {
                 Sources.of(settings.logs(), DataKind.EVENTS),
                 fullRefresh,
                 maxErrors);
+        if (plan) {
+            return printPlan(settings, options);
+        }
         EtlResult result;
         EtlListener progress = json ? EtlListener.NONE : TerminalProgress.forTerminal();
         try (Warehouse warehouse = Warehouses.open(settings)) {
@@ -89,5 +102,43 @@ final class EtlCommand implements Callable<Integer> {
         }
         out.flush();
         return EtlOutcome.exitCode(result, spec.commandLine().getErr());
+    }
+
+    private int printPlan(Settings settings, EtlOptions options) {
+        EtlPreview preview;
+        try (Warehouse warehouse = Warehouses.open(settings)) {
+            preview = new DryRun(warehouse).preview(options);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.write(preview));
+        } else {
+            out.printf(
+                    Locale.ROOT,
+                    "Plan for %s (nothing was changed): %,d files found, %,d to load (%,d new, %,d changed), "
+                            + "%,d already loaded%n",
+                    preview.warehouse(),
+                    preview.files().size(),
+                    preview.count(EtlPreview.Action.NEW) + preview.count(EtlPreview.Action.CHANGED),
+                    preview.count(EtlPreview.Action.NEW),
+                    preview.count(EtlPreview.Action.CHANGED),
+                    preview.count(EtlPreview.Action.UNCHANGED));
+            for (EtlPreview.PlannedFile file : preview.files()) {
+                out.printf(
+                        Locale.ROOT,
+                        "  %-9s %-6s %,12d  %s%n",
+                        file.action().label(),
+                        file.kind(),
+                        file.size(),
+                        file.uri());
+            }
+            out.printf(Locale.ROOT, "%nSQL of the run (load_id %d):%n%n", preview.loadId());
+            for (String statement : preview.statements()) {
+                out.println(statement.startsWith("--") ? statement : statement + ";");
+                out.println();
+            }
+        }
+        out.flush();
+        return 0;
     }
 }

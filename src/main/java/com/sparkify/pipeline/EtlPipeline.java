@@ -23,7 +23,7 @@ import java.util.Map;
  */
 public final class EtlPipeline {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EtlPipeline.class);
-    private static final List<String> MERGE_SCRIPTS =
+    static final List<String> MERGE_SCRIPTS =
             List.of("merge_songs", "merge_artists", "merge_songplays", "merge_users", "merge_user_levels");
 
     private final Warehouse warehouse;

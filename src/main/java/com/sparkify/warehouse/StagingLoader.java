@@ -27,4 +27,15 @@ public interface StagingLoader {
      * loadId} or sent to {@code rejects}. Calls {@code listener} once per file, in any order.
      */
     void stage(List<SourceFile> files, FileSource source, long loadId, RejectSink rejects, Listener listener);
+
+    /**
+     * What {@link #stage} would run for these files, all of one kind, for {@code etl --plan}: SQL statements,
+     * and {@code --} comments for work that is not SQL. Runs nothing; never shows a secret.
+     */
+    default List<String> plannedStatements(List<SourceFile> files, long loadId) {
+        String kind = files.get(0).kind().label();
+        return List.of("-- stage " + files.size() + " " + kind + " files into staging_" + kind
+                + " with this engine's bulk loader, load_id " + loadId
+                + "; records that cannot be staged go to load_errors");
+    }
 }

@@ -5,12 +5,13 @@ import com.sparkify.SparkifyException;
 import com.sparkify.config.Settings;
 import com.sparkify.warehouse.duckdb.DuckDbWarehouseFactory;
 import com.sparkify.warehouse.postgres.PostgresWarehouseFactory;
+import com.sparkify.warehouse.redshift.RedshiftWarehouseFactory;
 import java.util.List;
 
 /** The registry of engines. More specific URL prefixes come first. */
 public final class Warehouses {
-    private static final List<WarehouseFactory> FACTORIES =
-            List.of(new DuckDbWarehouseFactory(), new PostgresWarehouseFactory());
+    private static final List<WarehouseFactory> FACTORIES = List.of(
+            new DuckDbWarehouseFactory(), new RedshiftWarehouseFactory(), new PostgresWarehouseFactory());
 
     private Warehouses() {}
 
@@ -21,8 +22,8 @@ public final class Warehouses {
                 .findFirst()
                 .orElseThrow(() -> new SparkifyException(
                         ErrorCode.CONFIG,
-                        "Expected a warehouse URL starting with jdbc:duckdb: or jdbc:postgresql:, found '"
-                                + JdbcUrls.redact(url) + "'; check --warehouse"))
+                        "Expected a warehouse URL starting with jdbc:duckdb:, jdbc:redshift: or jdbc:postgresql:, "
+                                + "found '" + JdbcUrls.redact(url) + "'; check --warehouse"))
                 .open(settings);
     }
 }

@@ -1,0 +1,111 @@
+package com.sparkify.warehouse.redshift;
+
+import com.sparkify.ErrorCode;
+import com.sparkify.SparkifyException;
+import com.sparkify.config.Settings;
+import com.sparkify.warehouse.StagingLoader;
+import com.sparkify.warehouse.Warehouse;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+
+/** A Redshift warehouse: a main session for the run's transaction, more sessions on demand. */
+final class RedshiftWarehouse implements Warehouse {
+    /** Opens a new session with auto-commit on. */
+    @FunctionalInterface
+    interface Sessions {
+        Connection open();
+    }
+
+    private final Connection connection;
+    private final Sessions sessions;
+    private final String description;
+    private final Settings settings;
+    private final ManifestStore manifests;
+    private final Copier copier;
+    private final Duration lockWait;
+    private RunLock lock;
+
+    RedshiftWarehouse(
+            Connection connection,
+            Sessions sessions,
+            String description,
+            Settings settings,
+            ManifestStore manifests,
+            Copier copier,
+            Duration lockWait) {
+        this.connection = connection;
+        this.sessions = sessions;
+        this.description = description;
+        this.settings = settings;
+        this.manifests = manifests;
+        this.copier = copier;
+        this.lockWait = lockWait;
+    }
+
+    @Override
+    public String engine() {
+        return "redshift";
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+
+    @Override
+    public Connection connection() {
+        return connection;
+    }
+
+    @Override
+    public Connection openSideConnection() {
+        return sessions.open();
+    }
+
+    @Override
+    public void acquireRunLock() {
+        if (lock == null) {
+            lock = RunLock.acquire(sessions.open(), scripts(), lockWait, description);
+        }
+    }
+
+    @Override
+    public StagingLoader stagingLoader() {
+        return new RedshiftStagingLoader(connection, CopySettings.of(settings), manifests, copier);
+    }
+
+    @Override
+    public void close() {
+        if (lock != null) {
+            lock.close();
+        }
+        if (manifests instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // Only an HTTP client pool to release; the run's outcome is already decided.
+            }
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // Closing after a failure: the original error is the one worth reporting.
+        }
+    }
+
+    static SparkifyException connectFailure(RedshiftTarget target, SQLException e) {
+        return new SparkifyException(
+                ErrorCode.WAREHOUSE,
+                "Cannot connect to " + target.describe() + ": " + target.redact(firstLine(e.getMessage()))
+                        + "; check [CLUSTER] HOST and DB_PORT, the credentials, and that the cluster's security "
+                        + "group lets this address in (sparkify cluster create opens it)",
+                e);
+    }
+
+    private static String firstLine(String message) {
+        String text = String.valueOf(message);
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+}

@@ -1,0 +1,53 @@
+package com.sparkify.warehouse.redshift;
+
+import com.sparkify.config.Settings;
+import com.sparkify.warehouse.Warehouse;
+import com.sparkify.warehouse.WarehouseFactory;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+
+/**
+ * Opens {@code jdbc:redshift://HOST:PORT/DATABASE} with the official Redshift JDBC driver. Registered before
+ * any PostgreSQL factory: Redshift speaks the PostgreSQL protocol, but not its SQL.
+ */
+public final class RedshiftWarehouseFactory implements WarehouseFactory {
+    private static final Duration LOCK_WAIT = Duration.ofSeconds(10);
+
+    @Override
+    public boolean handlesJdbcUrl(String url) {
+        return url.startsWith(RedshiftTarget.PREFIX);
+    }
+
+    @Override
+    public Warehouse open(Settings settings) {
+        RedshiftTarget target = RedshiftTarget.of(settings);
+        RedshiftWarehouse.Sessions sessions = () -> connect(target);
+        Connection main = sessions.open();
+        try {
+            main.setAutoCommit(false);
+        } catch (SQLException e) {
+            throw RedshiftWarehouse.connectFailure(target, e);
+        }
+        return new RedshiftWarehouse(
+                main,
+                sessions,
+                target.describe(),
+                settings,
+                new S3ManifestStore(
+                        settings.aws().dataRegion().or(() -> settings.aws().region())),
+                new RedshiftCopier(),
+                LOCK_WAIT);
+    }
+
+    private static Connection connect(RedshiftTarget target) {
+        try {
+            Connection connection = DriverManager.getConnection(target.url(), target.connectionProperties());
+            connection.setAutoCommit(true);
+            return connection;
+        } catch (SQLException e) {
+            throw RedshiftWarehouse.connectFailure(target, e);
+        }
+    }
+}

@@ -45,6 +45,28 @@ final class ClusterCommand implements Runnable {
                 spec.commandLine(), "Missing a subcommand: create, status or delete; see sparkify cluster --help");
     }
 
+    /** --config and -v, as every command has them; a cluster has no use for --warehouse. */
+    static final class ConfigOptions {
+        @Option(
+                names = "--config",
+                paramLabel = "FILE",
+                description = "INI config in the classic dwh.cfg layout. Default: $SPARKIFY_CONFIG, then ./dwh.cfg if "
+                        + "present.")
+        Path config;
+
+        @Option(
+                names = {"-v", "--verbose"},
+                description = "Log what happens, and print the stack trace of an error.")
+        boolean verbose;
+
+        Settings resolve() {
+            CommonOptions common = new CommonOptions();
+            common.config = config;
+            common.verbose = verbose;
+            return common.resolve();
+        }
+    }
+
     /** Options of every cluster subcommand. */
     static final class AwsOptions {
         @Option(
@@ -86,7 +108,7 @@ final class ClusterCommand implements Runnable {
             })
     static final class Create implements Callable<Integer> {
         @Mixin
-        CommonOptions common;
+        ConfigOptions common;
 
         @Mixin
         AwsOptions aws;
@@ -125,10 +147,10 @@ final class ClusterCommand implements Runnable {
                         "Cluster %s is available at %s:%d, open to %s only%n",
                         state.identifier(), host, state.port(), String.join(", ", state.openTo()));
                 out.printf("Wrote [CLUSTER] HOST and [IAM_ROLE] ARN to %s%n", config);
-                if (settings.warehouseUrl().startsWith("jdbc:duckdb:")
+                if (!settings.warehouseUrl().startsWith("jdbc:redshift:")
                         && !settings.warehouseUrl().equals(Settings.DEFAULT_WAREHOUSE)) {
-                    out.println(
-                            "Note: [WAREHOUSE] URL or $SPARKIFY_WAREHOUSE still names DuckDB; remove it to load Redshift");
+                    out.println("Note: $SPARKIFY_WAREHOUSE or [WAREHOUSE] URL names another warehouse, and wins over "
+                            + "[CLUSTER] HOST; remove it to load this cluster");
                 }
             }
             out.flush();
@@ -142,7 +164,7 @@ final class ClusterCommand implements Runnable {
             description = {"Shows the cluster's state, endpoint and nodes, its IAM role, and who its port is open to."})
     static final class Status implements Callable<Integer> {
         @Mixin
-        CommonOptions common;
+        ConfigOptions common;
 
         @Mixin
         AwsOptions aws;
@@ -191,7 +213,7 @@ final class ClusterCommand implements Runnable {
             })
     static final class Delete implements Callable<Integer> {
         @Mixin
-        CommonOptions common;
+        ConfigOptions common;
 
         @Mixin
         AwsOptions aws;

@@ -27,18 +27,20 @@ final class RunLock implements AutoCloseable {
      * @throws SparkifyException with {@link ErrorCode#BUSY} when another run holds it
      */
     static RunLock acquire(Connection session, SqlScripts scripts, Duration wait, String warehouse) {
+        Map<String, Long> timeout = Map.of("wait_ms", wait.toMillis());
         try {
-            session.setAutoCommit(true);
-            scripts.execute(session, "run_lock_table", Map.of());
-            session.setAutoCommit(false);
             try {
-                scripts.execute(session, "run_lock", Map.of("wait_ms", wait.toMillis()));
+                session.setAutoCommit(true);
+                scripts.execute(session, "run_lock_table", timeout);
+                session.setAutoCommit(false);
+                scripts.execute(session, "run_lock", Map.of());
             } catch (SparkifyException e) {
                 if (e.getCause() instanceof SQLException sql && isTimeout(sql)) {
                     throw new SparkifyException(
                             ErrorCode.BUSY,
                             "Another sparkify run is loading " + warehouse + " (it holds LOCK etl_lock, waited "
-                                    + wait.toSeconds() + " s); wait for it to finish, then run again",
+                                    + String.format(Locale.ROOT, "%.1f", wait.toMillis() / 1000.0)
+                                    + " s); wait for it to finish, then run again",
                             e);
                 }
                 throw e;

@@ -1,5 +1,11 @@
 -- As sql/common/merge_songplays.sql. Redshift's IN takes a one-column subquery only, so the changed
 -- (session_id, item_in_session) keys are joined instead of compared as row values.
+INSERT INTO etl_replaced_times
+SELECT DISTINCT sp.start_time
+FROM songplays sp
+JOIN (SELECT DISTINCT session_id, item_in_session FROM etl_changed_plays) changed
+  ON changed.session_id = sp.session_id AND changed.item_in_session = sp.item_in_session;
+
 DELETE FROM songplays
 USING etl_changed_plays changed
 WHERE songplays.session_id = changed.session_id AND songplays.item_in_session = changed.item_in_session;

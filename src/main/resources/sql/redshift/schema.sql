@@ -156,8 +156,13 @@ CREATE TABLE IF NOT EXISTS etl_runs (
 DISTSTYLE ALL
 SORTKEY (run_id);
 
--- start_time of each staged event: UTC, milliseconds kept. ts stays in staging as the raw BIGINT of epoch
--- milliseconds; ts / 1000.0 is exact to the millisecond and TIMESTAMP keeps microseconds. (COPY's TIMEFORMAT
--- 'epochmillisecs' would fill a TIMESTAMP column instead, but then staging would no longer hold ts as sent.)
+-- start_time of each staged event: UTC, milliseconds kept, exact over years 1 to 9999. ts stays in staging
+-- as the raw BIGINT of epoch milliseconds. Whole days and the milliseconds of the day are added separately,
+-- as on PostgreSQL: each product is exact even where an engine multiplies an interval in double precision,
+-- which ts / 1000.0 * INTERVAL '1 second' is not beyond 2^53 microseconds (year ~2255). COPY's TIMEFORMAT
+-- 'epochmillisecs' would fill a TIMESTAMP column instead, but then staging would no longer hold ts as sent.
 CREATE OR REPLACE VIEW staging_events_timed AS
-SELECT *, TIMESTAMP 'epoch' + ts / 1000.0 * INTERVAL '1 second' AS start_time FROM staging_events;
+SELECT *,
+       TIMESTAMP '1970-01-01' + (ts / 86400000) * INTERVAL '1 day' + (ts % 86400000) * INTERVAL '1 millisecond'
+           AS start_time
+FROM staging_events;

@@ -144,7 +144,10 @@ DISTSTYLE ALL
 SORTKEY (run_id);
 
 CREATE OR REPLACE VIEW staging_events_timed AS
-SELECT *, TIMESTAMP 'epoch' + ts / 1000.0 * INTERVAL '1 second' AS start_time FROM staging_events;
+SELECT *,
+       TIMESTAMP '1970-01-01' + (ts / 86400000) * INTERVAL '1 day' + (ts % 86400000) * INTERVAL '1 millisecond'
+           AS start_time
+FROM staging_events;
 
 -- on a second session, each statement committed at once: the run's row, and every reject
 
@@ -172,6 +175,8 @@ DROP TABLE IF EXISTS etl_changed_songs;
 
 DROP TABLE IF EXISTS etl_changed_artists;
 
+DROP TABLE IF EXISTS etl_replaced_times;
+
 CREATE TEMP TABLE etl_reload_files (path VARCHAR(2048));
 
 CREATE TEMP TABLE etl_changed_plays (session_id BIGINT, item_in_session BIGINT);
@@ -181,6 +186,8 @@ CREATE TEMP TABLE etl_changed_users (user_id BIGINT);
 CREATE TEMP TABLE etl_changed_songs (song_id VARCHAR(256));
 
 CREATE TEMP TABLE etl_changed_artists (artist_id VARCHAR(256));
+
+CREATE TEMP TABLE etl_replaced_times (start_time TIMESTAMP);
 
 -- write s3://sparkify-test/manifests/jsonpaths/songs.json:
 --   {
@@ -483,6 +490,12 @@ FROM (
 ) ranked
 WHERE pick = 1;
 
+INSERT INTO etl_replaced_times
+SELECT DISTINCT sp.start_time
+FROM songplays sp
+JOIN (SELECT DISTINCT session_id, item_in_session FROM etl_changed_plays) changed
+  ON changed.session_id = sp.session_id AND changed.item_in_session = sp.item_in_session;
+
 DELETE FROM songplays
 USING etl_changed_plays changed
 WHERE songplays.session_id = changed.session_id AND songplays.item_in_session = changed.item_in_session;
@@ -558,7 +571,9 @@ WHERE songplays.song_id IS NULL
   AND c.artist_name = songplays.artist_name
   AND c.duration = songplays.song_length;
 
-DELETE FROM "time" WHERE start_time NOT IN (SELECT start_time FROM songplays);
+DELETE FROM "time"
+WHERE start_time IN (SELECT start_time FROM etl_replaced_times)
+  AND NOT EXISTS (SELECT 1 FROM songplays sp WHERE sp.start_time = "time".start_time);
 
 INSERT INTO "time" (start_time, hour, day, week, month, year, weekday)
 SELECT sp.start_time,
@@ -571,7 +586,12 @@ SELECT sp.start_time,
            WHEN 0 THEN 7
            ELSE CAST(EXTRACT(dow FROM sp.start_time) AS INTEGER)
        END
-FROM (SELECT DISTINCT start_time FROM songplays) sp
+FROM (
+    SELECT DISTINCT played.start_time
+    FROM songplays played
+    JOIN (SELECT DISTINCT session_id, item_in_session FROM etl_changed_plays) changed
+      ON changed.session_id = played.session_id AND changed.item_in_session = played.item_in_session
+) sp
 LEFT JOIN "time" t ON t.start_time = sp.start_time
 WHERE t.start_time IS NULL;
 

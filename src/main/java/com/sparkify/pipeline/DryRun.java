@@ -1,12 +1,11 @@
 package com.sparkify.pipeline;
 
-import com.sparkify.ErrorCode;
-import com.sparkify.SparkifyException;
 import com.sparkify.source.DataKind;
 import com.sparkify.source.SourceFile;
 import com.sparkify.warehouse.SqlScripts;
 import com.sparkify.warehouse.StagingLoader;
 import com.sparkify.warehouse.Warehouse;
+import com.sparkify.warehouse.WarehouseErrors;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -44,10 +43,7 @@ public final class DryRun {
             connection.rollback();
             return new EtlPreview(warehouse.describe(), loadId, files(found, plan), statements(options, plan, loadId));
         } catch (SQLException e) {
-            throw new SparkifyException(
-                    ErrorCode.WAREHOUSE,
-                    "Cannot read the ledger of " + warehouse.describe() + ": " + e.getMessage(),
-                    e);
+            throw WarehouseErrors.translate("Cannot read the ledger of " + warehouse.describe(), e);
         }
     }
 
@@ -102,6 +98,7 @@ public final class DryRun {
                 || !plan.changed().isEmpty()) {
             sql.addAll(scripts.statements("rematch_songplays", Map.of()));
         }
+        sql.addAll(scripts.statements("prune_time", Map.of()));
         sql.addAll(scripts.statements("merge_time", Map.of()));
         sql.add("-- for each of the " + plan.toLoad().size() + " files loaded:");
         sql.add(one("ledger_insert"));

@@ -10,8 +10,8 @@ import java.util.List;
 
 /** The registry of engines. More specific URL prefixes come first. */
 public final class Warehouses {
-    private static final List<WarehouseFactory> FACTORIES = List.of(
-            new DuckDbWarehouseFactory(), new RedshiftWarehouseFactory(), new PostgresWarehouseFactory());
+    private static final List<WarehouseFactory> FACTORIES =
+            List.of(new DuckDbWarehouseFactory(), new RedshiftWarehouseFactory(), new PostgresWarehouseFactory());
 
     private Warehouses() {}
 

@@ -2,12 +2,9 @@ package com.sparkify.warehouse.redshift;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sparkify.ErrorCode;
-import com.sparkify.SparkifyException;
 import com.sparkify.ingest.Field;
 import com.sparkify.ingest.FileCounts;
 import com.sparkify.ingest.RecordLayout;
-import com.sparkify.ingest.RecordReaders;
 import com.sparkify.ingest.Reject;
 import com.sparkify.ingest.RejectSink;
 import com.sparkify.source.DataKind;
@@ -15,6 +12,7 @@ import com.sparkify.source.FileSource;
 import com.sparkify.source.SourceFile;
 import com.sparkify.warehouse.SqlScripts;
 import com.sparkify.warehouse.StagingLoader;
+import com.sparkify.warehouse.WarehouseErrors;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,7 +30,9 @@ import java.util.Map;
  *   <li>a manifest listing exactly that object goes to {@code [S3] MANIFEST_PREFIX};
  *   <li>COPY loads it into a temporary table; rows Redshift rejects are read from {@code stl_load_errors};
  *   <li>the records the other engines reject (a missing required key, a bad userId) are found by SQL;
- *   <li>the valid rows go to staging with {@code source_file}, {@code source_record} and {@code load_id}.
+ *   <li>the valid rows go to staging with {@code source_file}, {@code source_record} and {@code load_id};
+ *   <li>a file with bad records is read once more by the Java reader ({@link SecondReading}), for the lines and
+ *       raw text of the records the checks found, and for the records COPY skipped after a syntax error.
  * </ol>
  *
  * <p>One COPY per object is what keeps {@code source_file} exact, which the ledger relies on to replace the
@@ -66,70 +66,60 @@ final class RedshiftStagingLoader implements StagingLoader {
             SourceFile file = files.get(i);
             manifests.put(plan.manifest(i), Manifest.of(List.of(file)));
             try {
-                List<LoadError> errors = copier.copy(connection, plan.copy(i), file, source);
-                for (LoadError error : errors) {
-                    rejects.reject(
-                            new Reject(plan.kind(), file.uri(), error.line(), error.reason(), cap(error.rawText())));
-                }
-                scripts.execute(connection, "copy_" + kind + "_check", Map.of());
-                long rejected = errors.size() + rejectChecked(plan.kind(), file, rejects);
-                long staged = insertValid(kind, file, loadId);
-                if (!errors.isEmpty()) {
-                    rejected += unread(file, source, staged + rejected, errors, rejects);
-                }
-                listener.staged(file, new FileCounts(staged + rejected, staged, rejected));
+                listener.staged(file, copyOne(plan, i, source, loadId, rejects));
             } catch (SQLException e) {
-                throw new SparkifyException(
-                        ErrorCode.WAREHOUSE, "Cannot stage " + file.uri() + " on Redshift: " + e.getMessage(), e);
+                throw WarehouseErrors.translate("Cannot stage " + file.uri() + " on Redshift", e);
             }
         }
     }
 
-    /**
-     * The records of a file COPY neither loaded nor rejected, recorded as one reject. After a syntax error COPY
-     * may stop reading a file, and it does not say how much it skipped; so a file COPY found errors in (rare,
-     * hence cheap) is read once more by the Java reader, whose record count is the truth.
-     */
-    private static long unread(
-            SourceFile file, FileSource source, long accounted, List<LoadError> errors, RejectSink rejects) {
-        long records = new RecordReaders()
-                .read(source, file, (values, record) -> {}, reject -> {})
-                .read();
-        long missing = records - accounted;
-        if (missing <= 0) {
-            return 0;
+    private FileCounts copyOne(CopyPlan plan, int index, FileSource source, long loadId, RejectSink rejects)
+            throws SQLException {
+        SourceFile file = plan.files().get(index);
+        String kind = plan.kind().label();
+        List<LoadError> errors = copier.copy(connection, plan.copy(index), file, source);
+        scripts.execute(connection, "copy_" + kind + "_check", Map.of());
+        List<Reject> checked = checkedRows(plan.kind(), file);
+        long staged = insertValid(kind, file, loadId);
+        List<Reject> found = new ArrayList<>();
+        errors.forEach(
+                error -> found.add(new Reject(plan.kind(), file.uri(), error.line(), error.reason(), error.rawText())));
+        long unread = 0;
+        if (!errors.isEmpty() || !checked.isEmpty()) {
+            SecondReading second = SecondReading.of(source, file);
+            checked = second.sameAs(checked);
+            long accounted = staged + errors.size() + checked.size();
+            long lastError = errors.stream().mapToLong(LoadError::line).max().orElse(0);
+            unread = Math.max(0, second.records() - accounted);
+            found.addAll(second.unread(file, accounted, lastError));
         }
-        long after = errors.stream().mapToLong(LoadError::line).max().orElse(0);
-        rejects.reject(new Reject(
-                file.kind(),
-                file.uri(),
-                after,
-                "COPY read " + accounted + " of the " + records + " records of this file: the " + missing
-                        + " others, after the error on line " + after + ", were not loaded; fix the file and it "
-                        + "loads again",
-                ""));
-        return missing;
+        found.addAll(checked);
+        for (Reject reject : found) {
+            rejects.reject(new Reject(
+                    reject.kind(), reject.sourceFile(), reject.lineNumber(), reject.reason(), cap(reject.rawText())));
+        }
+        long rejected = errors.size() + checked.size() + unread;
+        return new FileCounts(staged + rejected, staged, rejected);
     }
 
-    /** Records the rows the check script marked; COPY keeps no raw line of a row it loaded, so the row is shown. */
-    private long rejectChecked(DataKind kind, SourceFile file, RejectSink rejects) throws SQLException {
+    /**
+     * The rows the check script marked, as rejects. COPY keeps neither the line nor the raw text of a row it
+     * loaded: the line is 0 and the raw text is the row's loaded values, until {@link SecondReading} finds them.
+     */
+    private List<Reject> checkedRows(DataKind kind, SourceFile file) throws SQLException {
         RecordLayout layout = RecordLayout.of(kind);
-        long count = 0;
+        List<Reject> checked = new ArrayList<>();
         try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(scripts.text("copy_" + kind.label() + "_rejects"))) {
             while (rows.next()) {
                 ObjectNode record = JSON.createObjectNode();
                 for (Field field : layout.fields()) {
-                    Object value = rows.getObject(field.column());
-                    record.putPOJO(field.jsonName(), value);
+                    record.putPOJO(field.jsonName(), rows.getObject(field.column()));
                 }
-                String reason = rows.getString("reject_reason");
-                // Line 0: COPY does not report the line of a row it loaded.
-                rejects.reject(new Reject(kind, file.uri(), 0, reason, cap(record.toString())));
-                count++;
+                checked.add(new Reject(kind, file.uri(), 0, rows.getString("reject_reason"), record.toString()));
             }
         }
-        return count;
+        return checked;
     }
 
     private long insertValid(String kind, SourceFile file, long loadId) throws SQLException {

@@ -9,8 +9,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 
 /**
- * Opens {@code jdbc:redshift://HOST:PORT/DATABASE} with the official Redshift JDBC driver. Registered before
- * any PostgreSQL factory: Redshift speaks the PostgreSQL protocol, but not its SQL.
+ * Opens {@code jdbc:redshift://HOST:PORT/DATABASE} with the official Redshift JDBC driver, in the schema of
+ * {@code --schema} when given. Registered before any PostgreSQL factory: Redshift speaks the PostgreSQL
+ * protocol, but not its SQL.
  */
 public final class RedshiftWarehouseFactory implements WarehouseFactory {
     private static final Duration LOCK_WAIT = Duration.ofSeconds(10);
@@ -23,7 +24,7 @@ public final class RedshiftWarehouseFactory implements WarehouseFactory {
     @Override
     public Warehouse open(Settings settings) {
         RedshiftTarget target = RedshiftTarget.of(settings);
-        RedshiftWarehouse.Sessions sessions = () -> connect(target);
+        RedshiftWarehouse.Sessions sessions = new SchemaSessions(() -> connect(target), settings.schema());
         Connection main = sessions.open();
         try {
             main.setAutoCommit(false);
@@ -33,7 +34,10 @@ public final class RedshiftWarehouseFactory implements WarehouseFactory {
         return new RedshiftWarehouse(
                 main,
                 sessions,
-                target.describe(),
+                target.describe()
+                        + settings.schema()
+                                .map(name -> " (schema " + name + ")")
+                                .orElse(""),
                 settings,
                 new S3ManifestStore(
                         settings.aws().dataRegion().or(() -> settings.aws().region())),

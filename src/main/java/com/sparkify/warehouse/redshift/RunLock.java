@@ -3,6 +3,7 @@ package com.sparkify.warehouse.redshift;
 import com.sparkify.ErrorCode;
 import com.sparkify.SparkifyException;
 import com.sparkify.warehouse.SqlScripts;
+import com.sparkify.warehouse.WarehouseErrors;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -47,8 +48,7 @@ final class RunLock implements AutoCloseable {
             }
             return new RunLock(session);
         } catch (SQLException e) {
-            SparkifyException failure = new SparkifyException(
-                    ErrorCode.WAREHOUSE, "Cannot take the run lock on " + warehouse + ": " + e.getMessage(), e);
+            SparkifyException failure = WarehouseErrors.translate("Cannot take the run lock on " + warehouse, e);
             closeQuietly(session, failure);
             throw failure;
         } catch (RuntimeException e) {

@@ -57,13 +57,16 @@ class RedshiftClusterIT {
     @Test
     void theDialectDoesWhatTheSqlSays() throws Exception {
         try (Warehouse warehouse = Warehouses.open(settings)) {
+            String start = "TIMESTAMP '1970-01-01' + (%1$d / 86400000) * INTERVAL '1 day'"
+                    + " + (%1$d %% 86400000) * INTERVAL '1 millisecond'";
             assertThat(StarTables.rows(
                             warehouse.connection(),
-                            "SELECT TIMESTAMP 'epoch' + 1541105830796 / 1000.0 * INTERVAL '1 second',"
-                                    + " EXTRACT(dow FROM TIMESTAMP '2018-11-04 10:00:00'),"
+                            "SELECT " + String.format(start, 1541105830796L) + ", "
+                                    + String.format(start, 253402300799999L)
+                                    + ", EXTRACT(dow FROM TIMESTAMP '2018-11-04 10:00:00'),"
                                     + " EXTRACT(week FROM TIMESTAMP '2018-12-31 10:00:00'),"
                                     + " md5('7:1')"))
-                    .containsExactly("2018-11-01T20:57:10.796|0|1|" + md5("7:1"));
+                    .containsExactly("2018-11-01T20:57:10.796|9999-12-31T23:59:59.999|0|1|" + md5("7:1"));
             warehouse.connection().rollback();
         }
     }

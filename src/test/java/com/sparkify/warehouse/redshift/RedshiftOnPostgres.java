@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>the physical-design clauses of Redshift's CREATE TABLE (DISTSTYLE, DISTKEY, SORTKEY, ENCODE) are taken
  *       out of each statement on its way to PostgreSQL;
- *   <li>{@code GETDATE()} is defined as a SQL function returning {@code LOCALTIMESTAMP}.
+ *   <li>{@code GETDATE()} is defined as a SQL function returning {@code LOCALTIMESTAMP}, in pg_catalog so that
+ *       every search_path finds it.
  * </ul>
  *
  * <p>Everything else (types, VARCHAR lengths, md5, window functions, DELETE ... USING, EXTRACT, the epoch
@@ -61,7 +62,8 @@ final class RedshiftOnPostgres implements AutoCloseable {
         }
         try (Connection connection = DriverManager.getConnection(url(name));
                 Statement statement = connection.createStatement()) {
-            statement.execute("CREATE FUNCTION getdate() RETURNS timestamp LANGUAGE sql AS 'SELECT LOCALTIMESTAMP'");
+            statement.execute(
+                    "CREATE FUNCTION pg_catalog.getdate() RETURNS timestamp LANGUAGE sql AS 'SELECT LOCALTIMESTAMP'");
         }
         return name;
     }
@@ -84,20 +86,15 @@ final class RedshiftOnPostgres implements AutoCloseable {
     /** The Redshift engine on {@code database}, COPY faked, manifests kept in memory. */
     RedshiftWarehouse warehouse(
             String database, Settings settings, FakeCopier copier, FakeManifestStore manifests, Duration lockWait) {
-        Connection main = session(database);
+        RedshiftWarehouse.Sessions sessions = new SchemaSessions(() -> session(database), settings.schema());
+        Connection main = sessions.open();
         try {
             main.setAutoCommit(false);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
         return new RedshiftWarehouse(
-                main,
-                () -> session(database),
-                "Redshift-on-PostgreSQL " + database,
-                settings,
-                manifests,
-                copier,
-                lockWait);
+                main, sessions, "Redshift-on-PostgreSQL " + database, settings, manifests, copier, lockWait);
     }
 
     static String toPostgres(String sql) {

@@ -83,6 +83,20 @@ CREATE TABLE IF NOT EXISTS users (
 DISTSTYLE ALL
 SORTKEY (user_id);
 
+-- The level history of each user (SCD type 2): one row per run of events at the same level, valid from
+-- valid_from until valid_to (exclusive). The current row has valid_to NULL and is_current true. Small, like
+-- users: a copy on every node.
+CREATE TABLE IF NOT EXISTS user_levels (
+    user_id    BIGINT NOT NULL,
+    level      VARCHAR(256),
+    valid_from TIMESTAMP NOT NULL,
+    valid_to   TIMESTAMP,
+    is_current BOOLEAN NOT NULL,
+    PRIMARY KEY (user_id, valid_from)
+)
+DISTSTYLE ALL
+SORTKEY (user_id, valid_from);
+
 CREATE TABLE IF NOT EXISTS songs (
     song_id   VARCHAR(256) NOT NULL PRIMARY KEY,
     title     VARCHAR(65535) NOT NULL,

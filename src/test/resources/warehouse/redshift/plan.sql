@@ -70,6 +70,17 @@ CREATE TABLE IF NOT EXISTS users (
 DISTSTYLE ALL
 SORTKEY (user_id);
 
+CREATE TABLE IF NOT EXISTS user_levels (
+    user_id    BIGINT NOT NULL,
+    level      VARCHAR(256),
+    valid_from TIMESTAMP NOT NULL,
+    valid_to   TIMESTAMP,
+    is_current BOOLEAN NOT NULL,
+    PRIMARY KEY (user_id, valid_from)
+)
+DISTSTYLE ALL
+SORTKEY (user_id, valid_from);
+
 CREATE TABLE IF NOT EXISTS songs (
     song_id   VARCHAR(256) NOT NULL PRIMARY KEY,
     title     VARCHAR(65535) NOT NULL,
@@ -554,6 +565,43 @@ FROM (
 ) ranked
 WHERE pick = 1;
 
+INSERT INTO etl_changed_users
+SELECT u.user_id
+FROM users u
+LEFT JOIN (SELECT DISTINCT user_id FROM user_levels) l ON l.user_id = u.user_id
+WHERE l.user_id IS NULL;
+
+DELETE FROM user_levels WHERE user_id IN (SELECT user_id FROM etl_changed_users);
+
+INSERT INTO user_levels (user_id, level, valid_from, valid_to, is_current)
+SELECT user_id,
+       level,
+       valid_from,
+       LEAD(valid_from) OVER (PARTITION BY user_id ORDER BY valid_from) AS valid_to,
+       LEAD(valid_from) OVER (PARTITION BY user_id ORDER BY valid_from) IS NULL AS is_current
+FROM (
+    SELECT user_id, level, start_time AS valid_from,
+           ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY start_time) AS position,
+           LAG(level) OVER (PARTITION BY user_id ORDER BY start_time) AS previous_level
+    FROM (
+        SELECT e.user_id, e.level, e.start_time,
+               ROW_NUMBER() OVER (
+                   PARTITION BY e.user_id, e.ts
+                   ORDER BY e.session_id DESC, e.item_in_session DESC, e.source_file DESC, e.source_record DESC
+               ) AS pick
+        FROM (
+            SELECT CAST(NULLIF(user_id, '') AS BIGINT) AS user_id, level, start_time, ts, session_id,
+                   item_in_session, source_file, source_record
+            FROM staging_events_timed
+            WHERE user_id <> ''
+        ) e
+        WHERE e.user_id IN (SELECT user_id FROM etl_changed_users)
+    ) latest_per_millisecond
+    WHERE pick = 1
+) events
+WHERE position = 1
+   OR NOT (COALESCE(level = previous_level, FALSE) OR (level IS NULL AND previous_level IS NULL));
+
 UPDATE songplays SET song_id = NULL, artist_id = NULL
 WHERE song_id IN (SELECT song_id FROM etl_changed_songs)
    OR artist_id IN (SELECT artist_id FROM etl_changed_artists);
@@ -634,6 +682,25 @@ SELECT ABS(
 
 SELECT (SELECT COUNT(*) FROM users WHERE level IS NULL OR level NOT IN ('free', 'paid'))
      + (SELECT COUNT(*) FROM songplays WHERE level IS NULL OR level NOT IN ('free', 'paid'));
+
+SELECT (SELECT COUNT(*) FROM users u
+        LEFT JOIN (SELECT user_id, COUNT(*) AS current_rows, MAX(level) AS level
+                   FROM user_levels WHERE is_current GROUP BY user_id) c ON c.user_id = u.user_id
+        WHERE c.current_rows IS NULL OR c.current_rows <> 1
+           OR NOT (COALESCE(c.level = u.level, FALSE) OR (c.level IS NULL AND u.level IS NULL)))
+     + (SELECT COUNT(*) FROM user_levels l WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.user_id = l.user_id));
+
+SELECT COUNT(*) FROM (
+    SELECT valid_from, valid_to, is_current, level,
+           LEAD(valid_from) OVER (PARTITION BY user_id ORDER BY valid_from) AS next_from,
+           LEAD(level) OVER (PARTITION BY user_id ORDER BY valid_from) AS next_level,
+           LEAD(valid_from) OVER (PARTITION BY user_id ORDER BY valid_from) IS NULL AS last_row
+    FROM user_levels
+) l
+WHERE NOT (COALESCE(valid_to = next_from, FALSE) OR (valid_to IS NULL AND next_from IS NULL))
+   OR is_current <> last_row
+   OR (valid_to IS NOT NULL AND valid_to <= valid_from)
+   OR (NOT last_row AND (COALESCE(level = next_level, FALSE) OR (level IS NULL AND next_level IS NULL)));
 
 COMMIT;
 

@@ -16,6 +16,7 @@ final class StarTables {
     static final Map<String, String> ORDER = Map.of(
             "songplays", "songplay_id",
             "users", "user_id",
+            "user_levels", "user_id, valid_from",
             "songs", "song_id",
             "artists", "artist_id",
             "\"time\"", "start_time");

@@ -14,9 +14,10 @@ public final class CommonOptions {
     @Option(
             names = "--warehouse",
             paramLabel = "JDBC_URL",
-            description = "Warehouse to use: jdbc:duckdb:FILE or jdbc:postgresql://HOST:PORT/DB. Default: "
-                    + "$SPARKIFY_WAREHOUSE, then [WAREHOUSE] URL of the config, then "
-                    + Settings.DEFAULT_WAREHOUSE + " (a file in the current folder).")
+            description =
+                    "Warehouse to use: jdbc:duckdb:FILE, jdbc:postgresql://HOST:PORT/DB or jdbc:redshift://HOST:PORT/DB. Default: "
+                            + "$SPARKIFY_WAREHOUSE, then [WAREHOUSE] URL of the config, then "
+                            + Settings.DEFAULT_WAREHOUSE + " (a file in the current folder).")
     String warehouse;
 
     @Option(

@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
             "Stages new and changed song and event files, merges them into the star schema and runs the data-quality checks, all in one transaction: the run commits entirely or not at all. Files already loaded (same size and modification time) are skipped, so a rerun changes nothing; a changed file's old rows are replaced. Records that cannot be staged go to load_errors with file, line, reason and raw text.",
             "",
             "Example: sparkify etl --songs data/song_data --logs data/log_data",
+            "         sparkify etl --songs s3://udacity-dend/song_data --logs s3://udacity-dend/log_data",
             ""
         })
 final class EtlCommand implements Callable<Integer> {
@@ -37,15 +38,25 @@ final class EtlCommand implements Callable<Integer> {
     @Option(
             names = "--songs",
             paramLabel = "PATH",
-            description = "Song files: a folder (searched recursively for *.json, *.json.gz) or one file. "
-                    + "Default: $SPARKIFY_SONGS, then [S3] SONG_DATA of the config.")
+            description = "Song files: a folder (searched recursively for *.json, *.json.gz), one file, or "
+                    + "s3://BUCKET/PREFIX. Default: $SPARKIFY_SONGS, then [S3] SONG_DATA of the config.")
     String songs;
 
     @Option(
             names = "--logs",
             paramLabel = "PATH",
-            description = "Event logs: a folder or one file. Default: $SPARKIFY_LOGS, then [S3] LOG_DATA.")
+            description = "Event logs: a folder, one file, or s3://BUCKET/PREFIX. Default: $SPARKIFY_LOGS, then "
+                    + "[S3] LOG_DATA.")
     String logs;
+
+    @Option(
+            names = "--s3-endpoint",
+            paramLabel = "URL",
+            description = "Read s3:// locations from this S3-compatible store (MinIO, S3Mock, ...) instead of AWS S3, "
+                    + "addressed path-style. Default: $SPARKIFY_S3_ENDPOINT, then [S3] ENDPOINT of the config. "
+                    + "Credentials and region come from the AWS default chains (AWS_ACCESS_KEY_ID, AWS_PROFILE, "
+                    + "AWS_REGION, ...); the region defaults to us-west-2.")
+    String s3Endpoint;
 
     @Option(
             names = "--max-errors",
@@ -77,14 +88,17 @@ final class EtlCommand implements Callable<Integer> {
             throw new SparkifyException(ErrorCode.USAGE, "Expected --max-errors 0 or more, found " + maxErrors);
         }
         Settings settings = common.resolve(Optional.ofNullable(songs), Optional.ofNullable(logs));
-        EtlOptions options = new EtlOptions(
-                Sources.of(settings.songs(), DataKind.SONGS),
-                Sources.of(settings.logs(), DataKind.EVENTS),
-                fullRefresh,
-                maxErrors);
-        if (plan) {
-            return printPlan(settings, options);
+        try (Sources sources = new Sources(Optional.ofNullable(s3Endpoint).or(settings::s3Endpoint))) {
+            EtlOptions options = new EtlOptions(
+                    sources.of(settings.songs(), DataKind.SONGS),
+                    sources.of(settings.logs(), DataKind.EVENTS),
+                    fullRefresh,
+                    maxErrors);
+            return plan ? printPlan(settings, options) : run(settings, options);
         }
+    }
+
+    private int run(Settings settings, EtlOptions options) {
         EtlResult result;
         EtlListener progress = json ? EtlListener.NONE : TerminalProgress.forTerminal();
         try (Warehouse warehouse = Warehouses.open(settings)) {

@@ -1,29 +1,66 @@
 package com.sparkify.cli;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import com.sparkify.ErrorCode;
 import com.sparkify.SparkifyException;
 import com.sparkify.source.DataKind;
 import com.sparkify.source.FileSource;
 import com.sparkify.source.LocalFileSource;
+import com.sparkify.source.S3Location;
+import com.sparkify.source.S3Storage;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import org.slf4j.LoggerFactory;
 
-/** Turns a --songs or --logs value into a {@link FileSource}. */
-final class Sources {
-    private Sources() {}
+/**
+ * Turns a --songs or --logs value into a {@link FileSource}: a local path, or an s3:// location read from
+ * AWS S3 or the S3-compatible store at {@code s3Endpoint}. Holds the S3 client, if any, until closed.
+ */
+final class Sources implements AutoCloseable {
+    private final Optional<String> s3Endpoint;
+    private S3Storage s3;
 
-    static FileSource of(Optional<String> location, DataKind kind) {
+    Sources(Optional<String> s3Endpoint) {
+        this.s3Endpoint = s3Endpoint;
+    }
+
+    FileSource of(Optional<String> location, DataKind kind) {
         String flag = kind == DataKind.SONGS ? "--songs" : "--logs";
         String key = kind == DataKind.SONGS ? "SONG_DATA" : "LOG_DATA";
         String value = location.orElseThrow(() -> new SparkifyException(
                 ErrorCode.CONFIG,
                 "Expected the location of the " + kind.label() + " data, found none; pass " + flag
                         + " PATH or set [S3] " + key + " in dwh.cfg"));
-        if (value.startsWith("s3://") || value.startsWith("s3a://")) {
-            throw new SparkifyException(
-                    ErrorCode.CONFIG,
-                    "S3 locations are not supported yet (" + flag + " " + value + "); use a local path");
+        if (S3Location.isS3(value)) {
+            return s3().source(S3Location.parse(value), kind);
         }
         return new LocalFileSource(Path.of(value), kind);
+    }
+
+    private S3Storage s3() {
+        if (s3 == null) {
+            keepCredentialsOutOfDebugLogs();
+            s3 = S3Storage.connect(s3Endpoint);
+        }
+        return s3;
+    }
+
+    /**
+     * -v turns the root logger to DEBUG; at DEBUG the HTTP client logs request headers (the access key id in
+     * Authorization, a session token) and the SDK's signer logs the canonical request. Those stay at INFO.
+     */
+    private static void keepCredentialsOutOfDebugLogs() {
+        for (String name : List.of("org.apache.http", "software.amazon.awssdk")) {
+            ((Logger) LoggerFactory.getLogger(name)).setLevel(Level.INFO);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (s3 != null) {
+            s3.close();
+        }
     }
 }

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  * @param configFile the config file that was read, if any
  * @param warnings things the user should know, such as a world-readable config holding a password
  * @param aws the cluster to create and the S3 folder for COPY manifests
+ * @param s3Endpoint an S3-compatible store (its URL) to read s3:// locations from instead of AWS S3
  */
 public record Settings(
         String warehouseUrl,
@@ -31,7 +32,8 @@ public record Settings(
         Optional<String> iamRoleArn,
         Optional<Path> configFile,
         List<String> warnings,
-        AwsSettings aws) {
+        AwsSettings aws,
+        Optional<String> s3Endpoint) {
     public static final String DEFAULT_WAREHOUSE = "jdbc:duckdb:sparkify.duckdb";
 
     /** A schema name that needs no care anywhere: a letter or _, then letters, digits or _, 63 at most. */
@@ -53,6 +55,33 @@ public record Settings(
         requireNonNull(configFile, "configFile is null");
         warnings = List.copyOf(warnings);
         requireNonNull(aws, "aws is null");
+        requireNonNull(s3Endpoint, "s3Endpoint is null");
+    }
+
+    /** Settings that read s3:// locations from AWS S3 itself. */
+    public Settings(
+            String warehouseUrl,
+            Optional<String> schema,
+            Optional<String> songs,
+            Optional<String> logs,
+            Optional<String> logJsonPath,
+            Cluster cluster,
+            Optional<String> iamRoleArn,
+            Optional<Path> configFile,
+            List<String> warnings,
+            AwsSettings aws) {
+        this(
+                warehouseUrl,
+                schema,
+                songs,
+                logs,
+                logJsonPath,
+                cluster,
+                iamRoleArn,
+                configFile,
+                warnings,
+                aws,
+                Optional.empty());
     }
 
     /** Settings without the AWS keys, for callers that never touch AWS. */

@@ -72,7 +72,8 @@ public final class SettingsResolver {
                 ini.get("IAM_ROLE", "ARN"),
                 configFile,
                 warnings,
-                aws(ini, configFile));
+                aws(ini, configFile),
+                env("SPARKIFY_S3_ENDPOINT").or(() -> ini.get("S3", "ENDPOINT")));
     }
 
     private Optional<Path> configFile(Flags flags) {

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
         name = "etl",
         mixinStandardHelpOptions = true,
         description = {
-            "Stages new and changed song and event files, merges them into the star schema and runs the data-quality checks, all in one transaction: the run commits entirely or not at all. Files already loaded (same size and modification time) are skipped, so a rerun changes nothing; a changed file's old rows are replaced. Records that cannot be staged go to load_errors with file, line, reason and raw text.",
+            "Stages new and changed song and event files, merges them into the star schema and runs the data-quality checks, all in one transaction: the run commits entirely or not at all. Files already loaded (same size and modification time, or the same ETag and size on S3) are skipped, so a rerun changes nothing; a changed file's old rows are replaced. Records that cannot be staged go to load_errors with file, line, reason and raw text.",
             "",
             "Example: sparkify etl --songs data/song_data --logs data/log_data",
             "         sparkify etl --songs s3://udacity-dend/song_data --logs s3://udacity-dend/log_data",

@@ -55,7 +55,7 @@ final class EtlCommand implements Callable<Integer> {
             description = "Read s3:// locations from this S3-compatible store (MinIO, S3Mock, ...) instead of AWS S3, "
                     + "addressed path-style. Default: $SPARKIFY_S3_ENDPOINT, then [S3] ENDPOINT of the config. "
                     + "Credentials and region come from the AWS default chains (AWS_ACCESS_KEY_ID, AWS_PROFILE, "
-                    + "AWS_REGION, ...); the region defaults to us-west-2.")
+                    + "...); the region is [S3] REGION, else AWS_REGION or the profile's, else us-west-2.")
     String s3Endpoint;
 
     @Option(
@@ -88,7 +88,9 @@ final class EtlCommand implements Callable<Integer> {
             throw new SparkifyException(ErrorCode.USAGE, "Expected --max-errors 0 or more, found " + maxErrors);
         }
         Settings settings = common.resolve(Optional.ofNullable(songs), Optional.ofNullable(logs));
-        try (Sources sources = new Sources(Optional.ofNullable(s3Endpoint).or(settings::s3Endpoint))) {
+        try (Sources sources = new Sources(
+                Optional.ofNullable(s3Endpoint).or(settings::s3Endpoint),
+                settings.aws().dataRegion())) {
             EtlOptions options = new EtlOptions(
                     sources.of(settings.songs(), DataKind.SONGS),
                     sources.of(settings.logs(), DataKind.EVENTS),

@@ -16,14 +16,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns a --songs or --logs value into a {@link FileSource}: a local path, or an s3:// location read from
- * AWS S3 or the S3-compatible store at {@code s3Endpoint}. Holds the S3 client, if any, until closed.
+ * AWS S3 (in {@code s3Region} when given) or the S3-compatible store at {@code s3Endpoint}. Holds the S3
+ * client, if any, until closed.
  */
 final class Sources implements AutoCloseable {
     private final Optional<String> s3Endpoint;
+    private final Optional<String> s3Region;
     private S3Storage s3;
 
-    Sources(Optional<String> s3Endpoint) {
+    Sources(Optional<String> s3Endpoint, Optional<String> s3Region) {
         this.s3Endpoint = s3Endpoint;
+        this.s3Region = s3Region;
     }
 
     FileSource of(Optional<String> location, DataKind kind) {
@@ -42,7 +45,7 @@ final class Sources implements AutoCloseable {
     private S3Storage s3() {
         if (s3 == null) {
             keepCredentialsOutOfDebugLogs();
-            s3 = S3Storage.connect(s3Endpoint);
+            s3 = S3Storage.connect(s3Endpoint, s3Region);
         }
         return s3;
     }

@@ -24,8 +24,9 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 /**
  * One S3 client, shared by the sources of a run: AWS S3, or an S3-compatible store at an endpoint (addressed
- * path-style). Credentials come from the AWS default chain; the region from {@code aws.region}, {@code
- * AWS_REGION} or the AWS profile, else {@value #FALLBACK_REGION}, where the public Sparkify data lives.
+ * path-style). Credentials come from the AWS default chain; the region is the one given ({@code [S3] REGION}),
+ * else {@code aws.region}, {@code AWS_REGION} or the AWS profile's, else {@value #FALLBACK_REGION}, where the
+ * public Sparkify data lives. A bucket in another region is still found: the client follows S3's redirect.
  */
 public final class S3Storage implements AutoCloseable {
     public static final String FALLBACK_REGION = "us-west-2";
@@ -43,14 +44,15 @@ public final class S3Storage implements AutoCloseable {
     }
 
     /** AWS S3 with the default credential chain, or the store at {@code endpoint}. */
-    public static S3Storage connect(Optional<String> endpoint) {
-        return connect(endpoint, DefaultCredentialsProvider.builder().build());
+    public static S3Storage connect(Optional<String> endpoint, Optional<String> region) {
+        return connect(endpoint, region, DefaultCredentialsProvider.builder().build());
     }
 
-    public static S3Storage connect(Optional<String> endpoint, AwsCredentialsProvider credentials) {
+    public static S3Storage connect(
+            Optional<String> endpoint, Optional<String> configuredRegion, AwsCredentialsProvider credentials) {
         requireNonNull(credentials, "credentials is null");
         Optional<URI> uri = endpoint.map(S3Storage::endpointUri);
-        Region region = region();
+        Region region = configuredRegion.map(Region::of).orElseGet(S3Storage::region);
         S3ClientBuilder builder = S3Client.builder()
                 .region(region)
                 .credentialsProvider(credentials)

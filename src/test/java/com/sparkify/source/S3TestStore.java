@@ -54,7 +54,7 @@ public final class S3TestStore {
 
     /** Sparkify's own client setup (retries, path-style) against {@code endpoint}, with the fake credentials. */
     public static S3Storage storage(String endpoint) {
-        return S3Storage.connect(Optional.of(endpoint), CREDENTIALS);
+        return S3Storage.connect(Optional.of(endpoint), Optional.empty(), CREDENTIALS);
     }
 
     /** A plain client for setting up buckets and objects. */

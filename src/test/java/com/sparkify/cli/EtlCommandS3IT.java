@@ -82,7 +82,7 @@ class EtlCommandS3IT {
                 .contains("songs:  read 71 = staged 71 + rejected 0")
                 .contains("events: read 8,056 = staged 8,056 + rejected 0")
                 .contains("Tables: songplays 6,820")
-                .contains("Checks: 11 of 11 passed");
+                .containsPattern("Checks: (\\d+) of \\1 passed");
         assertThat(second.exitCode()).as(second.err()).isZero();
         assertThat(second.out()).contains("0 loaded").contains("101 already loaded");
     }
@@ -92,8 +92,8 @@ class EtlCommandS3IT {
         Path config = dir.resolve("dwh.cfg");
         Files.writeString(
                 config,
-                "[S3]\nSONG_DATA='s3://sample/song_data'\nLOG_DATA='s3://sample/log_data'\nENDPOINT=" + endpoint
-                        + "\n");
+                "[S3]\nREGION=eu-west-1\nSONG_DATA='s3://sample/song_data'\nLOG_DATA='s3://sample/log_data'\nENDPOINT="
+                        + endpoint + "\n");
 
         CommandRun run = CommandRun.of("etl", warehouse(), "--config=" + config, "--json");
 

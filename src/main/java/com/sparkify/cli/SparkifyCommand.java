@@ -37,7 +37,7 @@ import picocli.CommandLine.Command;
             "  7  a data-quality check failed; nothing published",
             "  8  another run holds the warehouse",
             "  9  disk full",
-            " 10  the warehouse holds no data for the question",
+            " 10  the warehouse holds no sparkify tables, or no data for the question",
             "",
             "Start with: sparkify demo"
         })

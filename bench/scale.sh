@@ -26,7 +26,7 @@ for copies in $sizes; do
   tree="$work/logs-$copies"
   mkdir -p "$tree"
   for i in $(seq 0 $((copies - 1))); do cp -al "$work/all/log_data/$(printf 'copy-%04d' "$i")" "$tree/"; done
-  events=$(cat "$tree"/*/*.json | wc -l)
+  events=$(find "$tree" -name "*.json" -print0 | xargs -0 cat | wc -l)
   run "etl-$copies-copies-$events-events" java -jar "$jar" etl --warehouse "jdbc:duckdb:$work/w-$copies.duckdb" \
     --songs "$work/all/song_data" --logs "$tree"
 done

@@ -1,7 +1,5 @@
 package com.sparkify.cli;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import com.sparkify.ErrorCode;
 import com.sparkify.SparkifyException;
 import com.sparkify.source.DataKind;
@@ -10,9 +8,7 @@ import com.sparkify.source.LocalFileSource;
 import com.sparkify.source.S3Location;
 import com.sparkify.source.S3Storage;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
-import org.slf4j.LoggerFactory;
 
 /**
  * Turns a --songs or --logs value into a {@link FileSource}: a local path, or an s3:// location read from
@@ -44,20 +40,9 @@ final class Sources implements AutoCloseable {
 
     private S3Storage s3() {
         if (s3 == null) {
-            keepCredentialsOutOfDebugLogs();
             s3 = S3Storage.connect(s3Endpoint, s3Region);
         }
         return s3;
-    }
-
-    /**
-     * -v turns the root logger to DEBUG; at DEBUG the HTTP client logs request headers (the access key id in
-     * Authorization, a session token) and the SDK's signer logs the canonical request. Those stay at INFO.
-     */
-    private static void keepCredentialsOutOfDebugLogs() {
-        for (String name : List.of("org.apache.http", "software.amazon.awssdk")) {
-            ((Logger) LoggerFactory.getLogger(name)).setLevel(Level.INFO);
-        }
     }
 
     @Override

@@ -58,33 +58,7 @@ public record Settings(
         requireNonNull(s3Endpoint, "s3Endpoint is null");
     }
 
-    /** Settings that read s3:// locations from AWS S3 itself. */
-    public Settings(
-            String warehouseUrl,
-            Optional<String> schema,
-            Optional<String> songs,
-            Optional<String> logs,
-            Optional<String> logJsonPath,
-            Cluster cluster,
-            Optional<String> iamRoleArn,
-            Optional<Path> configFile,
-            List<String> warnings,
-            AwsSettings aws) {
-        this(
-                warehouseUrl,
-                schema,
-                songs,
-                logs,
-                logJsonPath,
-                cluster,
-                iamRoleArn,
-                configFile,
-                warnings,
-                aws,
-                Optional.empty());
-    }
-
-    /** Settings without the AWS keys, for callers that never touch AWS. */
+    /** Settings without AWS keys or an S3 endpoint, for callers that never touch AWS. */
     public Settings(
             String warehouseUrl,
             Optional<String> schema,
@@ -105,6 +79,7 @@ public record Settings(
                 iamRoleArn,
                 configFile,
                 warnings,
-                AwsSettings.none());
+                AwsSettings.none(),
+                Optional.empty());
     }
 }

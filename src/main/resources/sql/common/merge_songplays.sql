@@ -2,6 +2,7 @@
 -- doubles (of copies, the latest ts wins, then the last file by path). song_id and artist_id come from the
 -- catalog when title, artist name and length all match, else NULL; the played title, artist and length
 -- are kept on every row. songplay_id is md5 of 'session_id:item_in_session', the same on every engine.
+-- ${fresh} is 1 when staging holds only this run's rows: then every staged play is a changed one.
 INSERT INTO etl_replaced_times
 SELECT DISTINCT start_time FROM songplays
 WHERE (session_id, item_in_session) IN (SELECT session_id, item_in_session FROM etl_changed_plays);
@@ -32,7 +33,8 @@ FROM (
                ORDER BY ts DESC, source_file DESC, source_record DESC) AS pick
     FROM staging_events_timed se
     WHERE page = 'NextSong'
-      AND (session_id, item_in_session) IN (SELECT session_id, item_in_session FROM etl_changed_plays)
+      AND (${fresh} = 1
+           OR (session_id, item_in_session) IN (SELECT session_id, item_in_session FROM etl_changed_plays))
 ) e
 LEFT JOIN (
     SELECT title, artist_name, duration, song_id, artist_id,

@@ -1,6 +1,6 @@
 -- One row per distinct songplay start_time (UTC). week is the ISO 8601 week (weeks start on Monday,
 -- week 1 holds the year's first Thursday); weekday is ISO too: 1 = Monday ... 7 = Sunday.
--- Only the start times of songplays this run touched can be new.
+-- Only the start times of songplays this run touched can be new (all of them when ${fresh} is 1).
 INSERT INTO "time" (start_time, hour, day, week, month, year, weekday)
 SELECT start_time,
        CAST(EXTRACT(hour FROM start_time) AS INTEGER),
@@ -11,6 +11,7 @@ SELECT start_time,
        CAST(EXTRACT(isodow FROM start_time) AS INTEGER)
 FROM (
     SELECT DISTINCT start_time FROM songplays
-    WHERE (session_id, item_in_session) IN (SELECT session_id, item_in_session FROM etl_changed_plays)
+    WHERE ${fresh} = 1
+       OR (session_id, item_in_session) IN (SELECT session_id, item_in_session FROM etl_changed_plays)
 ) sp
 WHERE NOT EXISTS (SELECT 1 FROM "time" t WHERE t.start_time = sp.start_time);

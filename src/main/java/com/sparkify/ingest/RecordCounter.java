@@ -16,18 +16,29 @@ public final class RecordCounter {
         boolean content = false;
         int read;
         while ((read = in.read(buffer)) > 0) {
+            int lineStart = 0;
             for (int i = 0; i < read; i++) {
-                byte b = buffer[i];
-                if (b == '\n') {
-                    if (content) {
+                if (buffer[i] == '\n') {
+                    if (content || hasContent(buffer, lineStart, i)) {
                         records++;
                     }
                     content = false;
-                } else if (b != ' ' && b != '\t' && b != '\r') {
-                    content = true;
+                    lineStart = i + 1;
                 }
             }
+            content = content || hasContent(buffer, lineStart, read);
         }
         return content ? records + 1 : records;
+    }
+
+    /** Whether bytes [from, to) hold anything but blanks; a record's first byte usually answers. */
+    private static boolean hasContent(byte[] buffer, int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte b = buffer[i];
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 }

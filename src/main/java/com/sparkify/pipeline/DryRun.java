@@ -38,7 +38,7 @@ public final class DryRun {
             Set<String> tables = existingTables(connection);
             LoadPlan plan = tables.contains("etl_files")
                     ? new LoadLedger(connection, scripts).plan(found, options.fullRefresh())
-                    : new LoadPlan(found, List.of(), 0);
+                    : new LoadPlan(found, List.of(), 0, true);
             long loadId = tables.contains("etl_runs") ? nextRunId(connection) : 1;
             connection.rollback();
             return new EtlPreview(warehouse.describe(), loadId, files(found, plan), statements(options, plan, loadId));
@@ -91,7 +91,7 @@ public final class DryRun {
         sql.add("-- with more rejects than --max-errors " + options.maxErrors() + ": ROLLBACK here");
         sql.addAll(scripts.statements("collect_changes", load));
         for (String script : EtlPipeline.MERGE_SCRIPTS) {
-            sql.addAll(scripts.statements(script, Map.of()));
+            sql.addAll(scripts.statements(script, plan.mergeParameters()));
         }
         if (options.fullRefresh()
                 || !plan.toLoad(DataKind.SONGS).isEmpty()
@@ -99,7 +99,7 @@ public final class DryRun {
             sql.addAll(scripts.statements("rematch_songplays", Map.of()));
         }
         sql.addAll(scripts.statements("prune_time", Map.of()));
-        sql.addAll(scripts.statements("merge_time", Map.of()));
+        sql.addAll(scripts.statements("merge_time", plan.mergeParameters()));
         sql.add("-- for each of the " + plan.toLoad().size() + " files loaded:");
         sql.add(one("ledger_insert"));
         sql.add("-- the checks; when one fails: ROLLBACK here");

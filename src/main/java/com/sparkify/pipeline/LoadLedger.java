@@ -26,7 +26,7 @@ final class LoadLedger {
 
     LoadPlan plan(List<SourceFile> found, boolean fullRefresh) throws SQLException {
         if (fullRefresh) {
-            return new LoadPlan(found, List.of(), 0);
+            return new LoadPlan(found, List.of(), 0, true);
         }
         Map<String, String> known = new HashMap<>();
         try (Statement statement = connection.createStatement();
@@ -46,7 +46,7 @@ final class LoadLedger {
                 changed.add(file);
             }
         }
-        return new LoadPlan(toLoad, changed, found.size() - toLoad.size());
+        return new LoadPlan(toLoad, changed, found.size() - toLoad.size(), known.isEmpty());
     }
 
     void forget(List<SourceFile> changed) throws SQLException {
@@ -62,6 +62,10 @@ final class LoadLedger {
     /** Many rows per statement: some drivers (DuckDB's) run a JDBC batch one row at a time. */
     void record(Map<SourceFile, FileCounts> loaded, long loadId) throws SQLException {
         List<Map.Entry<SourceFile, FileCounts>> entries = new ArrayList<>(loaded.entrySet());
+        if (scripts.has("ledger_insert_columns")) {
+            recordColumns(entries, loadId);
+            return;
+        }
         String insert = scripts.text("ledger_insert").strip();
         String head = insert.substring(0, insert.indexOf("VALUES") + "VALUES".length());
         String row = insert.substring(insert.indexOf("VALUES") + "VALUES".length())
@@ -87,6 +91,32 @@ final class LoadLedger {
                 }
                 statement.execute();
             }
+        }
+    }
+
+    /** All rows in one statement, a SQL array per column. */
+    private void recordColumns(List<Map.Entry<SourceFile, FileCounts>> entries, long loadId) throws SQLException {
+        int n = entries.size();
+        Object[][] columns = new Object[7][n];
+        for (int i = 0; i < n; i++) {
+            SourceFile file = entries.get(i).getKey();
+            FileCounts counts = entries.get(i).getValue();
+            columns[0][i] = file.uri();
+            columns[1][i] = file.kind().label();
+            columns[2][i] = file.size();
+            columns[3][i] = file.changeMarker();
+            columns[4][i] = counts.read();
+            columns[5][i] = counts.staged();
+            columns[6][i] = counts.rejected();
+        }
+        String[] types = {"VARCHAR", "VARCHAR", "BIGINT", "VARCHAR", "BIGINT", "BIGINT", "BIGINT"};
+        try (PreparedStatement statement = connection.prepareStatement(
+                SqlScripts.split(scripts.text("ledger_insert_columns")).get(0))) {
+            for (int c = 0; c < columns.length; c++) {
+                statement.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
+            }
+            statement.setLong(columns.length + 1, loadId);
+            statement.execute();
         }
     }
 }

@@ -10,8 +10,10 @@ import java.util.List;
  * @param toLoad new and changed files
  * @param changed the files of {@code toLoad} loaded before in another version; their old rows go
  * @param unchanged files the ledger already holds as they are
+ * @param fresh the warehouse holds no earlier load (a first run, or {@code --full-refresh}): staging will
+ *     hold this run's rows only, and the merges need not look for the keys they touch
  */
-public record LoadPlan(List<SourceFile> toLoad, List<SourceFile> changed, int unchanged) {
+public record LoadPlan(List<SourceFile> toLoad, List<SourceFile> changed, int unchanged, boolean fresh) {
     public LoadPlan {
         toLoad = List.copyOf(toLoad);
         changed = List.copyOf(changed);
@@ -19,6 +21,11 @@ public record LoadPlan(List<SourceFile> toLoad, List<SourceFile> changed, int un
 
     public List<SourceFile> toLoad(DataKind kind) {
         return toLoad.stream().filter(file -> file.kind() == kind).toList();
+    }
+
+    /** The parameter the merge scripts take: {@code fresh} is 1 or 0. */
+    public java.util.Map<String, Long> mergeParameters() {
+        return java.util.Map.of("fresh", fresh ? 1L : 0L);
     }
 
     public long bytes() {

@@ -1,30 +1,53 @@
--- As sql/common/merge_user_levels.sql, with an aggregate where it has its first window: one level per user
--- and millisecond, that of the millisecond's last event in merge_users' order (a NULL level included).
-INSERT INTO etl_changed_users
-SELECT user_id FROM users u WHERE NOT EXISTS (SELECT 1 FROM user_levels l WHERE l.user_id = u.user_id);
+-- As sql/common/merge_user_levels.sql, for the users of etl_user_scope (see merge_users.sql). A user whose
+-- new events all come later continues their current row: it and the new events' moments are made into
+-- runs again, so the current row either goes on or ends where the level changes. Any other user's history
+-- is rebuilt from all staged events. ${fresh} is 1 when staging holds only this run's rows.
+DROP TABLE IF EXISTS etl_level_runs;
 
-DELETE FROM user_levels WHERE user_id IN (SELECT user_id FROM etl_changed_users);
-
-INSERT INTO user_levels (user_id, level, valid_from, valid_to, is_current)
+CREATE TEMP TABLE etl_level_runs AS
 SELECT user_id,
        level,
-       make_timestamp(ts * 1000),
-       make_timestamp(LEAD(ts) OVER next_row * 1000),
-       LEAD(ts) OVER next_row IS NULL
+       valid_from,
+       LEAD(valid_from) OVER next_row AS valid_to,
+       LEAD(valid_from) OVER next_row IS NULL AS is_current
 FROM (
-    SELECT user_id, ts, level,
+    SELECT user_id, level, valid_from,
            ROW_NUMBER() OVER by_time AS position,
            LAG(level) OVER by_time AS previous_level
     FROM (
-        SELECT CAST(user_id AS BIGINT) AS user_id,
-               ts,
-               arg_max_null(level, struct_pack(session_id, item_in_session, source_file, source_record)) AS level
-        FROM staging_events
-        WHERE user_id <> ''
-          AND (${fresh} = 1 OR CAST(user_id AS BIGINT) IN (SELECT user_id FROM etl_changed_users))
-        GROUP BY 1, 2
-    ) per_millisecond
-    WINDOW by_time AS (PARTITION BY user_id ORDER BY ts)
-) moments
+        -- the current row of each appending user, as the moment its run began
+        SELECT user_id, level, valid_from
+        FROM user_levels
+        WHERE is_current AND user_id IN (SELECT user_id FROM etl_user_scope WHERE appends)
+        UNION ALL
+        -- one moment per user and millisecond: the last event of it, in merge_users' order
+        SELECT user_id, level, start_time
+        FROM (
+            SELECT CAST(user_id AS BIGINT) AS user_id, level, start_time,
+                   ROW_NUMBER() OVER (
+                       PARTITION BY CAST(user_id AS BIGINT), ts
+                       ORDER BY session_id DESC, item_in_session DESC, source_file DESC, source_record DESC
+                   ) AS pick
+            FROM staging_events_timed
+            WHERE user_id <> ''
+              AND (${fresh} = 1
+                   OR CAST(user_id AS BIGINT) IN (SELECT user_id FROM etl_user_scope WHERE NOT appends)
+                   OR (load_id = ${load_id}
+                       AND CAST(user_id AS BIGINT) IN (SELECT user_id FROM etl_user_scope WHERE appends)))
+        ) per_millisecond
+        WHERE pick = 1
+    ) moments
+    WINDOW by_time AS (PARTITION BY user_id ORDER BY valid_from)
+) changes
 WHERE position = 1 OR level IS DISTINCT FROM previous_level
-WINDOW next_row AS (PARTITION BY user_id ORDER BY ts);
+WINDOW next_row AS (PARTITION BY user_id ORDER BY valid_from);
+
+DELETE FROM user_levels
+WHERE user_id IN (SELECT user_id FROM etl_user_scope WHERE NOT appends)
+   OR (is_current AND user_id IN (SELECT user_id FROM etl_user_scope WHERE appends));
+
+INSERT INTO user_levels (user_id, level, valid_from, valid_to, is_current)
+SELECT user_id, level, valid_from, valid_to, is_current FROM etl_level_runs;
+
+DROP TABLE etl_level_runs;
+DROP TABLE etl_user_scope;

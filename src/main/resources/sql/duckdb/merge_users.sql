@@ -1,8 +1,42 @@
--- As sql/common/merge_users.sql, with an aggregate instead of a window: each user's latest event by
--- (ts, session_id, item_in_session, source_file, source_record) gives names and level. ${fresh} is 1 when
--- staging holds only this run's rows, so every staged user is a changed one.
-DELETE FROM users WHERE user_id IN (SELECT user_id FROM etl_changed_users);
+-- As sql/common/merge_users.sql, with an aggregate instead of a window, and without re-reading the history
+-- of a user whose new events all come after the ones loaded before.
+--
+-- etl_user_scope holds every user this run touches (and those of a warehouse loaded before user_levels
+-- existed, whose history merge_user_levels builds). appends is true for a user whose events of this load
+-- (${load_id}) all come after every earlier event of theirs, when no file is reloaded and the user has a
+-- current level row: then the latest event and the level history only grow at the end. Any other user is
+-- rebuilt from all staged events. ${fresh} is 1 when staging holds only this run's rows.
+DROP TABLE IF EXISTS etl_user_scope;
 
+CREATE TEMP TABLE etl_user_scope AS
+WITH touched AS (
+    SELECT user_id FROM etl_changed_users
+    UNION
+    SELECT user_id FROM users u WHERE NOT EXISTS (SELECT 1 FROM user_levels l WHERE l.user_id = u.user_id)
+),
+arrived AS (
+    SELECT CAST(user_id AS BIGINT) AS user_id, min(ts) AS first_ts
+    FROM staging_events
+    WHERE load_id = ${load_id} AND user_id <> ''
+    GROUP BY 1
+),
+earlier AS (
+    SELECT CAST(user_id AS BIGINT) AS user_id, max(ts) AS last_ts
+    FROM staging_events
+    WHERE ${fresh} = 0 AND load_id <> ${load_id} AND user_id <> ''
+    GROUP BY 1
+)
+SELECT t.user_id,
+       COALESCE(a.first_ts > e.last_ts, FALSE)
+           AND NOT EXISTS (SELECT 1 FROM etl_reload_files)
+           AND EXISTS (SELECT 1 FROM user_levels l WHERE l.user_id = t.user_id AND l.is_current) AS appends
+FROM touched t
+LEFT JOIN arrived a ON a.user_id = t.user_id
+LEFT JOIN earlier e ON e.user_id = t.user_id;
+
+DELETE FROM users WHERE user_id IN (SELECT user_id FROM etl_user_scope);
+
+-- Each user's latest event by (ts, session_id, item_in_session, source_file, source_record).
 INSERT INTO users (user_id, first_name, last_name, gender, level)
 SELECT user_id, latest.first_name, latest.last_name, latest.gender, latest.level
 FROM (
@@ -11,6 +45,8 @@ FROM (
                    struct_pack(ts, session_id, item_in_session, source_file, source_record)) AS latest
     FROM staging_events
     WHERE user_id <> ''
-      AND (${fresh} = 1 OR CAST(user_id AS BIGINT) IN (SELECT user_id FROM etl_changed_users))
+      AND (${fresh} = 1
+           OR CAST(user_id AS BIGINT) IN (SELECT user_id FROM etl_user_scope WHERE NOT appends)
+           OR (load_id = ${load_id} AND CAST(user_id AS BIGINT) IN (SELECT user_id FROM etl_user_scope WHERE appends)))
     GROUP BY 1
 ) per_user;

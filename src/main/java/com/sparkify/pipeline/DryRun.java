@@ -91,7 +91,7 @@ public final class DryRun {
         sql.add("-- with more rejects than --max-errors " + options.maxErrors() + ": ROLLBACK here");
         sql.addAll(scripts.statements("collect_changes", load));
         for (String script : EtlPipeline.MERGE_SCRIPTS) {
-            sql.addAll(scripts.statements(script, plan.mergeParameters()));
+            sql.addAll(scripts.statements(script, plan.mergeParameters(loadId)));
         }
         if (options.fullRefresh()
                 || !plan.toLoad(DataKind.SONGS).isEmpty()
@@ -99,7 +99,7 @@ public final class DryRun {
             sql.addAll(scripts.statements("rematch_songplays", Map.of()));
         }
         sql.addAll(scripts.statements("prune_time", Map.of()));
-        sql.addAll(scripts.statements("merge_time", plan.mergeParameters()));
+        sql.addAll(scripts.statements("merge_time", plan.mergeParameters(loadId)));
         sql.add("-- for each of the " + plan.toLoad().size() + " files loaded:");
         sql.add(one("ledger_insert"));
         sql.add("-- the checks; when one fails: ROLLBACK here");

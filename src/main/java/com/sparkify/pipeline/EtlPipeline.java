@@ -140,7 +140,7 @@ public final class EtlPipeline {
         listener.phase("transform");
         warehouse.execute("collect_changes", load);
         for (String script : MERGE_SCRIPTS) {
-            warehouse.execute(script, plan.mergeParameters());
+            warehouse.execute(script, plan.mergeParameters(runId));
         }
         if (options.fullRefresh()
                 || !plan.toLoad(DataKind.SONGS).isEmpty()
@@ -148,7 +148,7 @@ public final class EtlPipeline {
             warehouse.execute("rematch_songplays", Map.of());
         }
         warehouse.execute("prune_time", Map.of());
-        warehouse.execute("merge_time", plan.mergeParameters());
+        warehouse.execute("merge_time", plan.mergeParameters(runId));
         ledger.record(outcome.loaded, runId);
         LOG.debug("ledger recorded {} files", outcome.loaded.size());
 

@@ -23,9 +23,9 @@ public record LoadPlan(List<SourceFile> toLoad, List<SourceFile> changed, int un
         return toLoad.stream().filter(file -> file.kind() == kind).toList();
     }
 
-    /** The parameter the merge scripts take: {@code fresh} is 1 or 0. */
-    public java.util.Map<String, Long> mergeParameters() {
-        return java.util.Map.of("fresh", fresh ? 1L : 0L);
+    /** The parameters of the merge scripts: the run's {@code load_id}, and {@code fresh}, 1 or 0. */
+    public java.util.Map<String, Long> mergeParameters(long loadId) {
+        return java.util.Map.of("load_id", loadId, "fresh", fresh ? 1L : 0L);
     }
 
     public long bytes() {

@@ -77,11 +77,14 @@ class WarehouseEquivalenceIT {
         Settings duckDb = settings("jdbc:duckdb:" + dir.resolve("ties.duckdb"), Optional.empty());
         Settings postgres = settings(TestPostgres.get().url(), Optional.of(TestPostgres.newSchema("ties")));
         Random random = new Random(7);
+        // day1 first; day2 later (histories go on); day0 earlier and day1b overlapping (rebuilt); day1
+        // changed (reloaded); day3 later again.
+        Map<String, Long> shifts = Map.of("day0", -500L, "day1", 0L, "day1b", 30L, "day2", 1000L, "day3", 2000L);
         List<List<String>> steps =
-                List.of(List.of("day1.json"), List.of("day0.json", "day2.json"), List.of("day1.json"));
+                List.of(List.of("day1"), List.of("day2"), List.of("day0", "day1b"), List.of("day1"), List.of("day3"));
         for (int step = 0; step < steps.size(); step++) {
             for (String file : steps.get(step)) {
-                Files.writeString(logs.resolve(file), tiedEvents(random, file.equals("day0.json") ? -500 : 0));
+                Files.writeString(logs.resolve(file + ".json"), tiedEvents(random, shifts.get(file)));
             }
             EtlResult duckDbRun = load(duckDb, songs, logs);
             EtlResult postgresRun = load(postgres, songs, logs);

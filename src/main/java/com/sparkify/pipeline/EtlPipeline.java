@@ -153,7 +153,7 @@ public final class EtlPipeline {
         LOG.debug("ledger recorded {} files", outcome.loaded.size());
 
         listener.phase("checks");
-        outcome.checks = new QualityChecks(scripts).run(connection);
+        outcome.checks = new QualityChecks(scripts).run(connection, !plan.fresh());
         outcome.tables = tableCounts();
         if (!outcome.checks.passed()) {
             unpublish();

@@ -7,7 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Runs the data-quality checks of {@code checks.sql} against a warehouse connection. */
 public final class QualityChecks {
@@ -20,20 +22,48 @@ public final class QualityChecks {
         this.scripts = scripts;
     }
 
+    /** Every check over every row. */
     public CheckReport run(Connection connection) {
+        return run(connection, false);
+    }
+
+    /**
+     * The checks; with {@code onlyChanged}, an incremental etl run's: the checks {@code checks_changed.sql}
+     * names look only at the rows the run touched (its temp tables of changed keys must exist).
+     */
+    public CheckReport run(Connection connection, boolean onlyChanged) {
+        Map<String, String> narrowed =
+                onlyChanged && scripts.has("checks_changed") ? queries("checks_changed") : Map.of();
         List<CheckResult> results = new ArrayList<>();
-        for (String block : scripts.text("checks").split("\n(?=" + MARKER + ")")) {
+        for (Map.Entry<String, String[]> check : checks("checks").entrySet()) {
+            String name = check.getKey();
+            String sql = narrowed.getOrDefault(name, check.getValue()[1]);
+            long started = System.nanoTime();
+            results.add(new CheckResult(name, check.getValue()[0], count(connection, sql)));
+            LOG.debug("check {} took {} ms", name, (System.nanoTime() - started) / 1_000_000);
+        }
+        return new CheckReport(results);
+    }
+
+    private Map<String, String> queries(String script) {
+        Map<String, String> queries = new LinkedHashMap<>();
+        checks(script).forEach((name, check) -> queries.put(name, check[1]));
+        return queries;
+    }
+
+    /** The checks of a script by name: {description, query}. */
+    private Map<String, String[]> checks(String script) {
+        Map<String, String[]> checks = new LinkedHashMap<>();
+        for (String block : scripts.text(script).split("\n(?=" + MARKER + ")")) {
             if (!block.startsWith(MARKER)) {
                 continue;
             }
             int endOfHeader = block.indexOf('\n');
             String[] header = block.substring(MARKER.length(), endOfHeader).split("\\|", 2);
             String sql = SqlScripts.split(block.substring(endOfHeader + 1)).get(0);
-            long started = System.nanoTime();
-            results.add(new CheckResult(header[0].strip(), header[1].strip(), count(connection, sql)));
-            LOG.debug("check {} took {} ms", header[0].strip(), (System.nanoTime() - started) / 1_000_000);
+            checks.put(header[0].strip(), new String[] {header[1].strip(), sql});
         }
-        return new CheckReport(results);
+        return checks;
     }
 
     private static long count(Connection connection, String sql) {

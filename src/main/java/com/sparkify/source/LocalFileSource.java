@@ -8,6 +8,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -40,7 +41,7 @@ public final class LocalFileSource implements FileSource {
             throw new SparkifyException(ErrorCode.INPUT, "Cannot read " + root + ": permission denied");
         }
         List<SourceFile> files = new ArrayList<>();
-        try (Stream<Path> paths = Files.walk(root)) {
+        try (Stream<Path> paths = Files.walk(root, FileVisitOption.FOLLOW_LINKS)) {
             paths.filter(LocalFileSource::isDataFile)
                     .sorted(Comparator.naturalOrder())
                     .forEach(path -> files.add(describe(path)));

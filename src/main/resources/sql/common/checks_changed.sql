@@ -1,0 +1,39 @@
+-- The checks over the largest tables, as an incremental etl run makes them: only on the rows it touched,
+-- the songplays of the keys in etl_changed_plays and their start times. Every other row passed these
+-- checks when its run committed and was not written since. A check not named here runs in full, as
+-- sql/common/checks.sql has it; `sparkify check`, a first run and --full-refresh run them all in full.
+
+-- check: songplays_key | songplay_id is unique and not null
+SELECT (SELECT COUNT(*) FROM songplays
+        WHERE songplay_id IS NULL
+          AND (session_id, item_in_session) IN (SELECT session_id, item_in_session FROM etl_changed_plays))
+     + (SELECT COUNT(*) FROM (
+            SELECT songplay_id FROM songplays
+            WHERE songplay_id IN (
+                SELECT songplay_id FROM songplays
+                WHERE (session_id, item_in_session) IN (SELECT session_id, item_in_session FROM etl_changed_plays))
+            GROUP BY songplay_id HAVING COUNT(*) > 1) d);
+
+-- check: time_key | start_time is unique and not null
+SELECT (SELECT COUNT(*) FROM "time" WHERE start_time IS NULL)
+     + (SELECT COUNT(*) FROM (
+            SELECT start_time FROM "time"
+            WHERE start_time IN (
+                SELECT start_time FROM songplays
+                WHERE (session_id, item_in_session) IN (SELECT session_id, item_in_session FROM etl_changed_plays))
+            GROUP BY start_time HAVING COUNT(*) > 1) d);
+
+-- check: songplays_time | every songplay's start_time is in time
+SELECT COUNT(*) FROM songplays sp
+WHERE ((sp.session_id, sp.item_in_session) IN (SELECT session_id, item_in_session FROM etl_changed_plays)
+       OR sp.start_time IN (SELECT start_time FROM etl_replaced_times))
+  AND NOT EXISTS (SELECT 1 FROM "time" t WHERE t.start_time = sp.start_time);
+
+-- check: songplays_complete | distinct staged NextSong events (session_id, item_in_session) = songplays
+SELECT ABS(
+    (SELECT COUNT(*) FROM (
+        SELECT DISTINCT session_id, item_in_session FROM staging_events
+        WHERE page = 'NextSong'
+          AND (session_id, item_in_session) IN (SELECT session_id, item_in_session FROM etl_changed_plays)) d)
+  - (SELECT COUNT(*) FROM songplays
+     WHERE (session_id, item_in_session) IN (SELECT session_id, item_in_session FROM etl_changed_plays)));

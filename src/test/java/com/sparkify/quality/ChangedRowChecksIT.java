@@ -1,0 +1,73 @@
+package com.sparkify.quality;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sparkify.pipeline.Schema;
+import com.sparkify.testing.TestWarehouses;
+import com.sparkify.warehouse.Warehouse;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An incremental run checks the songplays it touched and their start times; the full checks ({@code
+ * sparkify check}) look at every row. A broken row among the touched ones must fail either way.
+ */
+class ChangedRowChecksIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void narrowedChecksSeeTouchedRowsAndOnlyThem() throws SQLException {
+        try (Warehouse warehouse = TestWarehouses.open("jdbc:duckdb:" + dir.resolve("w.duckdb"))) {
+            Schema.ensure(warehouse);
+            warehouse.execute("prepare_changes", Map.of());
+            try (Statement sql = warehouse.connection().createStatement()) {
+                sql.execute("INSERT INTO users VALUES (1, 'A', 'B', 'F', 'free')");
+                sql.execute("INSERT INTO user_levels VALUES (1, 'free', TIMESTAMP '2018-11-01 00:00:00', NULL, TRUE)");
+                // an old songplay without its time row, and a duplicated id: both untouched by the run
+                sql.execute(play("'dup-old'", 1, 1, "2018-11-01 00:00:01"));
+                sql.execute(play("'dup-old'", 1, 2, "2018-11-01 00:00:01"));
+                sql.execute(play("'ok'", 2, 1, "2018-11-02 00:00:00"));
+                sql.execute("INSERT INTO \"time\" VALUES (TIMESTAMP '2018-11-02 00:00:00', 0, 2, 44, 11, 2018, 5)");
+                sql.execute(staged(1, 1));
+                sql.execute(staged(1, 2));
+                sql.execute(staged(2, 1));
+                sql.execute("INSERT INTO etl_changed_plays VALUES (2, 1)");
+            }
+            QualityChecks checks = new QualityChecks(warehouse.scripts());
+
+            assertThat(failed(checks.run(warehouse.connection(), true))).isEmpty();
+            assertThat(failed(checks.run(warehouse.connection(), false))).contains("songplays_key", "songplays_time");
+
+            // the run touches a play that now shares an id with an old one, has no time row, and is doubled
+            try (Statement sql = warehouse.connection().createStatement()) {
+                sql.execute(play("'dup-old'", 3, 1, "2018-11-03 00:00:00"));
+                sql.execute(play("'x'", 3, 1, "2018-11-03 00:00:00"));
+                sql.execute(staged(3, 1));
+                sql.execute("INSERT INTO etl_changed_plays VALUES (3, 1)");
+            }
+            assertThat(failed(checks.run(warehouse.connection(), true)))
+                    .containsExactly("songplays_key", "songplays_time", "songplays_complete");
+            warehouse.connection().rollback();
+        }
+    }
+
+    private static String play(String id, long session, long item, String time) {
+        return "INSERT INTO songplays (songplay_id, start_time, user_id, level, session_id, item_in_session) VALUES ("
+                + id + ", TIMESTAMP '" + time + "', 1, 'free', " + session + ", " + item + ")";
+    }
+
+    private static String staged(long session, long item) {
+        return "INSERT INTO staging_events (page, session_id, item_in_session, ts, user_id, level, source_file,"
+                + " source_record, load_id) VALUES ('NextSong', " + session + ", " + item + ", 0, '1', 'free', 'f', "
+                + item + ", 1)";
+    }
+
+    private static java.util.List<String> failed(CheckReport report) {
+        return report.failures().stream().map(CheckResult::name).toList();
+    }
+}

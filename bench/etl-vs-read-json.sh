@@ -35,7 +35,7 @@ results="$work/results.txt"
 : > "$results"
 for round in $(seq 1 "$rounds"); do
   measure floor java -jar "$jar" benchmark floor --logs "$work/data/log_data" --database "$work/floor-$round.duckdb" | tee -a "$results"
-  measure etl java -jar "$jar" etl --warehouse "jdbc:duckdb:$work/etl-$round.duckdb" \
+  measure etl "$here/sparkify" etl --warehouse "jdbc:duckdb:$work/etl-$round.duckdb" \
     --songs "$work/data/song_data" --logs "$work/data/log_data" | tee -a "$results"
   rm -f "$work"/*.duckdb "$work"/*.duckdb.wal
 done
@@ -43,8 +43,8 @@ done
 echo "--- the real sample end to end (create-tables + etl), JVM start included"
 for round in $(seq 1 "$rounds"); do
   start=$(date +%s%N)
-  java -jar "$jar" create-tables --warehouse "jdbc:duckdb:$work/sample.duckdb" > /dev/null
-  java -jar "$jar" etl --warehouse "jdbc:duckdb:$work/sample.duckdb" --songs "$sample/song_data" --logs "$sample/log_data" > /dev/null
+  "$here/sparkify" create-tables --warehouse "jdbc:duckdb:$work/sample.duckdb" > /dev/null
+  "$here/sparkify" etl --warehouse "jdbc:duckdb:$work/sample.duckdb" --songs "$sample/song_data" --logs "$sample/log_data" > /dev/null
   echo "sample $(( ($(date +%s%N) - start) / 1000000 )) ms"
   rm -f "$work"/sample.duckdb*
 done

@@ -14,7 +14,7 @@ FROM read_json(
     $1,
     format = 'newline_delimited',
     filename = true,
-    maximum_object_size = 67108864,
+    maximum_object_size = 2097152,
     columns = {
         artist: 'VARCHAR', auth: 'VARCHAR', firstName: 'VARCHAR', gender: 'VARCHAR',
         itemInSession: 'DOUBLE', lastName: 'VARCHAR', length: 'DOUBLE', level: 'VARCHAR',

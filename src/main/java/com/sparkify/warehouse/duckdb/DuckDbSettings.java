@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * {@code SPARKIFY_DUCKDB_MEMORY_LIMIT}, e.g. {@code 2GB}.
  */
 final class DuckDbSettings {
-    static final String DEFAULT_MEMORY_LIMIT = "1GB";
+    static final String DEFAULT_MEMORY_LIMIT = "384MB";
     private static final Pattern SIZE = Pattern.compile("\\d{1,6}(\\.\\d{1,3})?\\s?(KB|MB|GB|TB|KiB|MiB|GiB|TiB)");
 
     private DuckDbSettings() {}
@@ -26,6 +26,7 @@ final class DuckDbSettings {
         }
         Properties properties = new Properties();
         properties.setProperty("memory_limit", limit);
+        properties.setProperty("preserve_insertion_order", "false");
         return properties;
     }
 }

@@ -64,11 +64,11 @@ final class DuckDbStagingLoader implements StagingLoader {
                 CompletableFuture<Map<String, Long>> counting =
                         CompletableFuture.supplyAsync(() -> count(batch, source));
                 readBatch(batch, loadId);
+                execute("events_fast_number", loadId);
                 records.putAll(counting.join());
             }
             LOG.debug("read_json of {} files took {} ms", local.size(), (System.nanoTime() - started) / 1_000_000);
             keepWholeFiles(local, records, loadId, listener);
-            execute("events_fast_number", loadId);
             LOG.debug("fast path done after {} ms", (System.nanoTime() - started) / 1_000_000);
         } catch (SQLException e) {
             throw WarehouseErrors.translate("Cannot stage event files in DuckDB", e);
@@ -108,7 +108,8 @@ final class DuckDbStagingLoader implements StagingLoader {
 
     /** Stages a batch; when read_json fails, halves it until the failing files are alone, then leaves them. */
     private void readBatch(List<SourceFile> batch, long loadId) throws SQLException {
-        try (PreparedStatement read = connection.prepareStatement(scripts.text("events_fast_read"))) {
+        try (PreparedStatement read = connection.prepareStatement(scripts.text("events_fast_read"));
+                InsertionOrder ordered = InsertionOrder.preserved(connection)) {
             read.setObject(
                     1,
                     connection.createArrayOf(
@@ -190,5 +191,34 @@ final class DuckDbStagingLoader implements StagingLoader {
 
     private static String path(SourceFile file) {
         return file.localPath().orElseThrow().toString();
+    }
+
+    /**
+     * Keeps DuckDB's insertion order for one statement: the fast path numbers records by row position. The
+     * warehouse otherwise runs without it (see {@link DuckDbSettings}), which bounds the memory of large
+     * inserts.
+     */
+    private static final class InsertionOrder implements AutoCloseable {
+        private final DuckDBConnection connection;
+
+        private InsertionOrder(DuckDBConnection connection) {
+            this.connection = connection;
+        }
+
+        static InsertionOrder preserved(DuckDBConnection connection) throws SQLException {
+            set(connection, true);
+            return new InsertionOrder(connection);
+        }
+
+        private static void set(DuckDBConnection connection, boolean preserve) throws SQLException {
+            try (java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("SET preserve_insertion_order = " + preserve);
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            set(connection, false);
+        }
     }
 }

@@ -172,7 +172,7 @@ class PostgresWarehouseIT extends WarehouseContractIT {
             Schema.ensure(warehouse);
             TestPostgres.get().terminate(TestPostgres.backendPid(warehouse.connection()));
 
-            assertThatThrownBy(() -> warehouse.execute("merge_time", Map.of()))
+            assertThatThrownBy(() -> warehouse.execute("merge_time", Map.of("fresh", 0L, "load_id", 1L)))
                     .isInstanceOf(SparkifyException.class)
                     .hasMessageStartingWith("Lost the connection to PostgreSQL localhost:"
                             + TestPostgres.get().port() + "/postgres while running merge_time: ");

@@ -42,6 +42,7 @@ public final class EtlPipeline {
         Schema.ensure(warehouse);
         List<SourceFile> found = new ArrayList<>(options.songs().list());
         found.addAll(options.logs().list());
+        LOG.debug("listed {} files in {} ms", found.size(), System.currentTimeMillis() - started);
         try (Connection side = warehouse.openSideConnection()) {
             RunLog runLog = new RunLog(side, scripts);
             long runId = runLog.start();
@@ -96,6 +97,7 @@ public final class EtlPipeline {
         warehouse.execute("discard_unpublished_staging", Map.of());
         LoadPlan plan = ledger.plan(found, options.fullRefresh());
         connection.commit();
+        LOG.debug("planned {} files to load", plan.toLoad().size());
         listener.planned(plan.toLoad().size(), plan.bytes());
         RunOutcome outcome = new RunOutcome();
         outcome.changed = plan.changed().size();

@@ -9,14 +9,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 /** A folder searched recursively, or a single file, on this machine. */
@@ -41,29 +43,33 @@ public final class LocalFileSource implements FileSource {
             throw new SparkifyException(ErrorCode.INPUT, "Cannot read " + root + ": permission denied");
         }
         List<SourceFile> files = new ArrayList<>();
-        try (Stream<Path> paths = Files.walk(root, FileVisitOption.FOLLOW_LINKS)) {
-            paths.filter(LocalFileSource::isDataFile)
-                    .sorted(Comparator.naturalOrder())
-                    .forEach(path -> files.add(describe(path)));
+        try {
+            // One stat per file: the walk's own attributes give type, size and modification time.
+            Files.walkFileTree(
+                    root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+                        @Override
+                        public FileVisitResult visitFile(Path path, BasicFileAttributes attributes) {
+                            if (isDataFile(path, attributes)) {
+                                files.add(describe(path, attributes));
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
+                    });
         } catch (IOException | UncheckedIOException e) {
             throw new SparkifyException(ErrorCode.INPUT, "Cannot list " + root + ": " + e.getMessage(), e);
         }
+        files.sort(Comparator.comparing(file -> file.localPath().orElseThrow()));
         return List.copyOf(files);
     }
 
-    private static boolean isDataFile(Path path) {
+    private static boolean isDataFile(Path path, BasicFileAttributes attributes) {
         String name = path.getFileName().toString();
-        return (name.endsWith(".json") || name.endsWith(".json.gz")) && Files.isRegularFile(path);
+        return (name.endsWith(".json") || name.endsWith(".json.gz")) && attributes.isRegularFile();
     }
 
-    private SourceFile describe(Path path) {
-        try {
-            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
-            String marker = attributes.lastModifiedTime().toMillis() + "-" + attributes.size();
-            return new SourceFile(path.toString(), kind, attributes.size(), marker, Optional.of(path));
-        } catch (IOException e) {
-            throw new SparkifyException(ErrorCode.INPUT, "Cannot read " + path + ": " + e.getMessage(), e);
-        }
+    private SourceFile describe(Path path, BasicFileAttributes attributes) {
+        String marker = attributes.lastModifiedTime().toMillis() + "-" + attributes.size();
+        return new SourceFile(path.toString(), kind, attributes.size(), marker, Optional.of(path));
     }
 
     @Override

@@ -101,6 +101,39 @@ class WarehouseEquivalenceIT {
         }
     }
 
+    /**
+     * A new file whose first event falls in the very millisecond of the user's last loaded one, and wins
+     * it: the history must be rebuilt, not continued (the paid row loaded first disappears).
+     */
+    @Test
+    void aNewEventInTheLastLoadedMillisecondRebuildsTheHistory() throws IOException {
+        Path songs = Files.createDirectories(dir.resolve("edge/song_data"));
+        Path logs = Files.createDirectories(dir.resolve("edge/log_data"));
+        Settings duckDb = settings("jdbc:duckdb:" + dir.resolve("edge.duckdb"), Optional.empty());
+        Settings postgres = settings(TestPostgres.get().url(), Optional.of(TestPostgres.newSchema("edge")));
+        Files.writeString(logs.resolve("a.json"), event(1, 0, 1000, "free") + event(1, 1, 1005, "paid"));
+        load(duckDb, songs, logs);
+        load(postgres, songs, logs);
+        Files.writeString(logs.resolve("b.json"), event(2, 0, 1005, "free") + event(2, 1, 1010, "free"));
+        EtlResult duckDbRun = load(duckDb, songs, logs);
+        EtlResult postgresRun = load(postgres, songs, logs);
+
+        assertThat(duckDbRun.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(postgresRun.status()).isEqualTo(RunStatus.SUCCEEDED);
+        Map<String, List<String>> expected = dump(duckDb);
+        assertThat(expected.get("user_levels")).hasSize(1);
+        assertSameRows(
+                "user_levels", expected.get("user_levels"), dump(postgres).get("user_levels"));
+    }
+
+    private static String event(long session, long item, long ms, String level) {
+        return String.format(
+                "{\"auth\":\"Logged In\",\"firstName\":\"A\",\"gender\":\"F\",\"itemInSession\":%d,"
+                        + "\"lastName\":\"B\",\"level\":\"%s\",\"method\":\"PUT\",\"page\":\"NextSong\","
+                        + "\"sessionId\":%d,\"status\":200,\"ts\":%d,\"userId\":\"7\"}\n",
+                item, level, session, 1541990000000L + ms);
+    }
+
     /** 400 events of 4 users within 60 ms of each other, half of them plays with keys that repeat. */
     private static String tiedEvents(Random random, long shift) {
         StringBuilder out = new StringBuilder();

@@ -19,7 +19,7 @@ run() { # label, command... -> "label wall_s peak_rss_mb [in-run seconds of an e
   local out
   out=$( { /usr/bin/time -f "%e %M" "$@" > "$work/$label.out"; } 2>&1 | tail -1)
   local inrun
-  inrun=$( (grep -o '"millis" *: *[0-9]*' "$work/$label.out" || true) | grep -o '[0-9]*$' | awk '{printf ", in-run %.2f s", $1 / 1000}')
+  inrun=$(grep -o '"millis" *: *[0-9]*' "$work/$label.out" | grep -o '[0-9]*$' | awk '{printf ", in-run %.2f s", $1 / 1000}' || true)
   echo "$label $(echo "$out" | awk '{printf "%s s, peak RSS %d MB", $1, $2/1024}')$inrun"
 }
 # The product as users run it: the launcher, with its default JVM and DuckDB memory settings.

@@ -3,6 +3,7 @@ package com.sparkify.pipeline;
 import com.sparkify.source.DataKind;
 import com.sparkify.source.SourceFile;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Which files a run loads.
@@ -24,8 +25,8 @@ public record LoadPlan(List<SourceFile> toLoad, List<SourceFile> changed, int un
     }
 
     /** The parameters of the merge scripts: the run's {@code load_id}, and {@code fresh}, 1 or 0. */
-    public java.util.Map<String, Long> mergeParameters(long loadId) {
-        return java.util.Map.of("load_id", loadId, "fresh", fresh ? 1L : 0L);
+    public Map<String, Long> mergeParameters(long loadId) {
+        return Map.of("load_id", loadId, "fresh", fresh ? 1L : 0L);
     }
 
     public long bytes() {

@@ -32,28 +32,25 @@ public final class QualityChecks {
      * names look only at the rows the run touched (its temp tables of changed keys must exist).
      */
     public CheckReport run(Connection connection, boolean onlyChanged) {
-        Map<String, String> narrowed =
-                onlyChanged && scripts.has("checks_changed") ? queries("checks_changed") : Map.of();
+        Map<String, Check> narrowed =
+                onlyChanged && scripts.has("checks_changed") ? checks("checks_changed") : Map.of();
         List<CheckResult> results = new ArrayList<>();
-        for (Map.Entry<String, String[]> check : checks("checks").entrySet()) {
+        for (Map.Entry<String, Check> check : checks("checks").entrySet()) {
             String name = check.getKey();
-            String sql = narrowed.getOrDefault(name, check.getValue()[1]);
+            String sql = narrowed.getOrDefault(name, check.getValue()).sql();
             long started = System.nanoTime();
-            results.add(new CheckResult(name, check.getValue()[0], count(connection, sql)));
+            results.add(new CheckResult(name, check.getValue().description(), count(connection, sql)));
             LOG.debug("check {} took {} ms", name, (System.nanoTime() - started) / 1_000_000);
         }
         return new CheckReport(results);
     }
 
-    private Map<String, String> queries(String script) {
-        Map<String, String> queries = new LinkedHashMap<>();
-        checks(script).forEach((name, check) -> queries.put(name, check[1]));
-        return queries;
-    }
+    /** One check of a script: what it promises, and the query counting the rows that break it. */
+    private record Check(String description, String sql) {}
 
-    /** The checks of a script by name: {description, query}. */
-    private Map<String, String[]> checks(String script) {
-        Map<String, String[]> checks = new LinkedHashMap<>();
+    /** The checks of a script, by name, in their order. */
+    private Map<String, Check> checks(String script) {
+        Map<String, Check> checks = new LinkedHashMap<>();
         for (String block : scripts.text(script).split("\n(?=" + MARKER + ")")) {
             if (!block.startsWith(MARKER)) {
                 continue;
@@ -61,7 +58,7 @@ public final class QualityChecks {
             int endOfHeader = block.indexOf('\n');
             String[] header = block.substring(MARKER.length(), endOfHeader).split("\\|", 2);
             String sql = SqlScripts.split(block.substring(endOfHeader + 1)).get(0);
-            checks.put(header[0].strip(), new String[] {header[1].strip(), sql});
+            checks.put(header[0].strip(), new Check(header[1].strip(), sql));
         }
         return checks;
     }

@@ -88,6 +88,14 @@ class RedshiftSqlLintTest {
                 .isEqualTo(checkHeaders(SQL.resolve("common/checks.sql")));
     }
 
+    @Test
+    void narrowedChecksAreChecksOfTheFullListWithTheSamePromise() throws IOException {
+        assertThat(checkHeaders(SQL.resolve("common/checks_changed.sql")))
+                .hasSize(4)
+                .isSubsetOf(checkHeaders(SQL.resolve("common/checks.sql")));
+        assertThat(checkHeaders(SQL.resolve("redshift/checks_changed.sql"))).isEmpty();
+    }
+
     private static List<String> checkHeaders(Path file) throws IOException {
         return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
                 .filter(line -> line.startsWith("-- check:"))

@@ -40,6 +40,7 @@ public final class DuckDbWarehouseFactory implements WarehouseFactory {
                 : Optional.of(Path.of(file).toAbsolutePath().normalize());
         path.ifPresent(DuckDbWarehouseFactory::checkFolder);
         String description = path.map(p -> "DuckDB file " + p).orElse("in-memory DuckDB");
+        StaleNativeCopies.removeFromTempFolder();
         try {
             Connection connection = DriverManager.getConnection(url, DuckDbSettings.connectionProperties());
             connection.setAutoCommit(false);

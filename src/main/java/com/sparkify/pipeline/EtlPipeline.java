@@ -163,7 +163,9 @@ public final class EtlPipeline {
             outcome.message = outcome.checks.failures().size() + " data-quality checks failed";
             return outcome;
         }
+        long committing = System.nanoTime();
         connection.commit();
+        LOG.debug("committed in {} ms", (System.nanoTime() - committing) / 1_000_000);
         return outcome;
     }
 

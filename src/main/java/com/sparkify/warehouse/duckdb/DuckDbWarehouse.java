@@ -8,6 +8,7 @@ import org.duckdb.DuckDBConnection;
 
 /** The embedded DuckDB warehouse. DuckDB's file lock already keeps a second process out. */
 final class DuckDbWarehouse implements Warehouse {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DuckDbWarehouse.class);
     private final Connection connection;
     private final String description;
 
@@ -54,8 +55,10 @@ final class DuckDbWarehouse implements Warehouse {
 
     @Override
     public void close() {
+        long started = System.nanoTime();
         try {
             connection.close();
+            LOG.debug("closed {} in {} ms", description, (System.nanoTime() - started) / 1_000_000);
         } catch (SQLException e) {
             // Closing after a failure: the original error is the one worth reporting.
         }

@@ -1,8 +1,9 @@
 -- As sql/common/merge_users.sql, with an aggregate instead of a window, and without re-reading the history
 -- of a user whose new events all come after the ones loaded before.
 --
--- etl_user_scope holds every user this run touches (and those of a warehouse loaded before user_levels
--- existed, whose history merge_user_levels builds). appends is true for a user whose events of this load
+-- etl_user_scope holds every user this run touches (changed), and those of a warehouse loaded before
+-- user_levels existed, whose history only merge_user_levels builds (not changed: their users row stays, as
+-- in sql/common). appends is true for a user whose events of this load
 -- (${load_id}) all come after every earlier event of theirs, when no file is reloaded and the user has a
 -- current level row: then the latest event and the level history only grow at the end. Any other user is
 -- rebuilt from all staged events. ${fresh} is 1 when staging holds only this run's rows.
@@ -10,9 +11,15 @@ DROP TABLE IF EXISTS etl_user_scope;
 
 CREATE TEMP TABLE etl_user_scope AS
 WITH touched AS (
-    SELECT user_id FROM etl_changed_users
-    UNION
-    SELECT user_id FROM users u WHERE NOT EXISTS (SELECT 1 FROM user_levels l WHERE l.user_id = u.user_id)
+    -- changed: this run touched the user's events; the others only need their level history built
+    SELECT user_id, bool_or(changed) AS changed
+    FROM (
+        SELECT user_id, TRUE AS changed FROM etl_changed_users
+        UNION ALL
+        SELECT user_id, FALSE FROM users u
+        WHERE NOT EXISTS (SELECT 1 FROM user_levels l WHERE l.user_id = u.user_id)
+    ) ids
+    GROUP BY user_id
 ),
 arrived AS (
     SELECT CAST(user_id AS BIGINT) AS user_id, min(ts) AS first_ts
@@ -27,6 +34,7 @@ earlier AS (
     GROUP BY 1
 )
 SELECT t.user_id,
+       t.changed,
        COALESCE(a.first_ts > e.last_ts, FALSE)
            AND NOT EXISTS (SELECT 1 FROM etl_reload_files)
            AND EXISTS (SELECT 1 FROM user_levels l WHERE l.user_id = t.user_id AND l.is_current) AS appends
@@ -34,7 +42,7 @@ FROM touched t
 LEFT JOIN arrived a ON a.user_id = t.user_id
 LEFT JOIN earlier e ON e.user_id = t.user_id;
 
-DELETE FROM users WHERE user_id IN (SELECT user_id FROM etl_user_scope);
+DELETE FROM users WHERE user_id IN (SELECT user_id FROM etl_user_scope WHERE changed);
 
 -- Each user's latest event by (ts, session_id, item_in_session, source_file, source_record).
 INSERT INTO users (user_id, first_name, last_name, gender, level)
@@ -46,7 +54,7 @@ FROM (
     FROM staging_events
     WHERE user_id <> ''
       AND (${fresh} = 1
-           OR CAST(user_id AS BIGINT) IN (SELECT user_id FROM etl_user_scope WHERE NOT appends)
+           OR CAST(user_id AS BIGINT) IN (SELECT user_id FROM etl_user_scope WHERE changed AND NOT appends)
            OR (load_id = ${load_id} AND CAST(user_id AS BIGINT) IN (SELECT user_id FROM etl_user_scope WHERE appends)))
     GROUP BY 1
 ) per_user;

@@ -15,10 +15,13 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 
 /** A folder searched recursively, or a single file, on this machine. */
@@ -42,7 +45,7 @@ public final class LocalFileSource implements FileSource {
         if (!Files.isReadable(root)) {
             throw new SparkifyException(ErrorCode.INPUT, "Cannot read " + root + ": permission denied");
         }
-        List<SourceFile> files = new ArrayList<>();
+        Map<Path, BasicFileAttributes> found = new TreeMap<>();
         try {
             // One stat per file: the walk's own attributes give type, size and modification time.
             Files.walkFileTree(
@@ -50,7 +53,7 @@ public final class LocalFileSource implements FileSource {
                         @Override
                         public FileVisitResult visitFile(Path path, BasicFileAttributes attributes) {
                             if (isDataFile(path, attributes)) {
-                                files.add(describe(path, attributes));
+                                found.put(path, attributes);
                             }
                             return FileVisitResult.CONTINUE;
                         }
@@ -58,7 +61,16 @@ public final class LocalFileSource implements FileSource {
         } catch (IOException | UncheckedIOException e) {
             throw new SparkifyException(ErrorCode.INPUT, "Cannot list " + root + ": " + e.getMessage(), e);
         }
-        files.sort(Comparator.comparing(file -> file.localPath().orElseThrow()));
+        // A file reached twice, through a link inside the tree (logs/latest -> 2018/11), is one file: the
+        // first path in order stands for it.
+        Set<Object> seen = new HashSet<>();
+        List<SourceFile> files = new ArrayList<>();
+        found.forEach((path, attributes) -> {
+            Object key = attributes.fileKey();
+            if (key == null || seen.add(key)) {
+                files.add(describe(path, attributes));
+            }
+        });
         return List.copyOf(files);
     }
 

@@ -21,11 +21,24 @@ class LocalFileSourceTest {
         Path logs = Files.createDirectories(dir.resolve("log_data"));
         Files.writeString(logs.resolve("2018-11-02-events.json"), "{}\n");
         Files.createSymbolicLink(logs.resolve("linked"), dir.resolve("elsewhere"));
-        Files.createSymbolicLink(logs.resolve("one.json"), elsewhere.resolve("2018-11-01-events.json"));
+        Files.writeString(dir.resolve("other.json"), "{}\n");
+        Files.createSymbolicLink(logs.resolve("one.json"), dir.resolve("other.json"));
 
         assertThat(new LocalFileSource(logs, DataKind.EVENTS).list())
                 .extracting(file -> logs.relativize(Path.of(file.uri())).toString())
                 .containsExactly("2018-11-02-events.json", "linked/2018/11/2018-11-01-events.json", "one.json");
+    }
+
+    @Test
+    void aFileReachedTwiceThroughALinkInsideTheTreeIsListedOnce() throws IOException {
+        Path month = Files.createDirectories(dir.resolve("log_data/2018/11"));
+        Files.writeString(month.resolve("2018-11-01-events.json"), "{}\n");
+        Files.createSymbolicLink(dir.resolve("log_data/latest"), month);
+
+        assertThat(new LocalFileSource(dir.resolve("log_data"), DataKind.EVENTS).list())
+                .extracting(file ->
+                        dir.resolve("log_data").relativize(Path.of(file.uri())).toString())
+                .containsExactly("2018/11/2018-11-01-events.json");
     }
 
     @Test

@@ -126,6 +126,37 @@ class WarehouseEquivalenceIT {
                 "user_levels", expected.get("user_levels"), dump(postgres).get("user_levels"));
     }
 
+    /**
+     * A user with a users row but neither staged events nor a level history (a warehouse from before
+     * user_levels, its staging emptied by hand): both engines keep the user and refuse the run, because the
+     * user has no current level. (Dropping the user instead would pass the checks on one engine only.)
+     */
+    @Test
+    void aUserWithoutEventsOrHistoryIsKeptAndRefusedAlike() throws IOException, java.sql.SQLException {
+        Path songs = Files.createDirectories(dir.resolve("legacy/song_data"));
+        Path logs = Files.createDirectories(dir.resolve("legacy/log_data"));
+        Settings duckDb = settings("jdbc:duckdb:" + dir.resolve("legacy.duckdb"), Optional.empty());
+        Settings postgres = settings(TestPostgres.get().url(), Optional.of(TestPostgres.newSchema("legacy")));
+        // a Home page view: user 7 has no songplays that would fail another check if the user were dropped
+        Files.writeString(logs.resolve("a.json"), event(1, 0, 1000, "free").replace("NextSong", "Home"));
+        List<EtlResult> second = new java.util.ArrayList<>();
+        for (Settings settings : List.of(duckDb, postgres)) {
+            load(settings, songs, logs);
+            try (Warehouse warehouse = Warehouses.open(settings);
+                    java.sql.Statement sql = warehouse.connection().createStatement()) {
+                sql.execute("DELETE FROM staging_events");
+                sql.execute("DELETE FROM user_levels");
+                warehouse.connection().commit();
+            }
+        }
+        Files.writeString(logs.resolve("b.json"), event(2, 0, 2000, "paid").replace("\"7\"", "\"8\""));
+        for (Settings settings : List.of(duckDb, postgres)) {
+            second.add(load(settings, songs, logs));
+        }
+
+        assertThat(second).extracting(EtlResult::status).containsOnly(RunStatus.CHECKS_FAILED);
+    }
+
     private static String event(long session, long item, long ms, String level) {
         return String.format(
                 "{\"auth\":\"Logged In\",\"firstName\":\"A\",\"gender\":\"F\",\"itemInSession\":%d,"

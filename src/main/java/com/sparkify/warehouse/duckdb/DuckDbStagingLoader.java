@@ -62,12 +62,14 @@ final class DuckDbStagingLoader implements StagingLoader {
         try {
             long started = System.nanoTime();
             Map<String, Long> records = new HashMap<>();
-            for (List<SourceFile> batch : batches(local)) {
-                CompletableFuture<Map<String, Long>> counting =
-                        CompletableFuture.supplyAsync(() -> count(batch, source));
-                readBatch(batch, loadId);
-                execute("events_fast_number", loadId);
-                records.putAll(counting.join());
+            try (InsertionOrder ordered = InsertionOrder.preserved(connection)) {
+                for (List<SourceFile> batch : batches(local)) {
+                    CompletableFuture<Map<String, Long>> counting =
+                            CompletableFuture.supplyAsync(() -> count(batch, source));
+                    readBatch(batch, loadId);
+                    execute("events_fast_number", loadId);
+                    records.putAll(counting.join());
+                }
             }
             LOG.debug("read_json of {} files took {} ms", local.size(), (System.nanoTime() - started) / 1_000_000);
             keepWholeFiles(local, records, loadId, listener);
@@ -110,8 +112,7 @@ final class DuckDbStagingLoader implements StagingLoader {
 
     /** Stages a batch; when read_json fails, halves it until the failing files are alone, then leaves them. */
     private void readBatch(List<SourceFile> batch, long loadId) throws SQLException {
-        try (PreparedStatement read = connection.prepareStatement(scripts.text("events_fast_read"));
-                InsertionOrder ordered = InsertionOrder.preserved(connection)) {
+        try (PreparedStatement read = connection.prepareStatement(scripts.text("events_fast_read"))) {
             read.setObject(
                     1,
                     connection.createArrayOf(
@@ -199,7 +200,7 @@ final class DuckDbStagingLoader implements StagingLoader {
     }
 
     /**
-     * Keeps DuckDB's insertion order for one statement: the fast path numbers records by row position. The
+     * Keeps DuckDB's insertion order while the fast path reads: it numbers records by row position. The
      * warehouse otherwise runs without it (see {@link DuckDbSettings}), which bounds the memory of large
      * inserts.
      */

@@ -28,19 +28,28 @@ final class StaleNativeCopies {
         int removed = 0;
         try (DirectoryStream<Path> copies = Files.newDirectoryStream(folder, "libduckdb_java*.so")) {
             for (Path copy : copies) {
-                if (Files.isRegularFile(copy)
-                        && Files.getLastModifiedTime(copy).toInstant().isBefore(now.minus(MAX_AGE))
-                        && Files.deleteIfExists(copy)) {
+                if (removeIfStale(copy, now)) {
                     removed++;
                 }
             }
         } catch (IOException | RuntimeException e) {
-            LOG.debug("could not clear old DuckDB library copies from {}: {}", folder, e.getMessage());
+            LOG.debug("could not list old DuckDB library copies in {}: {}", folder, e.getMessage());
         }
         if (removed > 0) {
             LOG.debug("removed {} old DuckDB library copies from {}", removed, folder);
         }
         return removed;
+    }
+
+    /** One copy; another user's file, or one a parallel run removed first, is left to its fate. */
+    private static boolean removeIfStale(Path copy, Instant now) {
+        try {
+            return Files.isRegularFile(copy)
+                    && Files.getLastModifiedTime(copy).toInstant().isBefore(now.minus(MAX_AGE))
+                    && Files.deleteIfExists(copy);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** Once per process, in the JVM's temp folder, where the driver puts them. */

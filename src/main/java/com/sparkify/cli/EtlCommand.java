@@ -38,8 +38,9 @@ final class EtlCommand implements Callable<Integer> {
     @Option(
             names = "--songs",
             paramLabel = "PATH",
-            description = "Song files: a folder (searched recursively for *.json, *.json.gz), one file, or "
-                    + "s3://BUCKET/PREFIX. Default: $SPARKIFY_SONGS, then [S3] SONG_DATA of the config.")
+            description =
+                    "Song files: a folder (searched recursively for *.json, *.json.gz, following links), one file, or "
+                            + "s3://BUCKET/PREFIX. Default: $SPARKIFY_SONGS, then [S3] SONG_DATA of the config.")
     String songs;
 
     @Option(

@@ -72,10 +72,11 @@ class WarehouseEquivalenceIT {
      */
     @Test
     void duckDbAndPostgresAgreeOnTiesAcrossIncrementalRuns() throws IOException {
-        Path songs = Files.createDirectories(dir.resolve("ties/song_data"));
-        Path logs = Files.createDirectories(dir.resolve("ties/log_data"));
-        Settings duckDb = settings("jdbc:duckdb:" + dir.resolve("ties.duckdb"), Optional.empty());
-        Settings postgres = settings(TestPostgres.get().url(), Optional.of(TestPostgres.newSchema("ties")));
+        Pair pair = pair("ties");
+        Path songs = pair.songs();
+        Path logs = pair.logs();
+        Settings duckDb = pair.duckDb();
+        Settings postgres = pair.postgres();
         Random random = new Random(7);
         // day1 first; day2 later (histories go on); day0 earlier and day1b overlapping (rebuilt); day1
         // changed (reloaded); day3 later again.
@@ -107,10 +108,11 @@ class WarehouseEquivalenceIT {
      */
     @Test
     void aNewEventInTheLastLoadedMillisecondRebuildsTheHistory() throws IOException {
-        Path songs = Files.createDirectories(dir.resolve("edge/song_data"));
-        Path logs = Files.createDirectories(dir.resolve("edge/log_data"));
-        Settings duckDb = settings("jdbc:duckdb:" + dir.resolve("edge.duckdb"), Optional.empty());
-        Settings postgres = settings(TestPostgres.get().url(), Optional.of(TestPostgres.newSchema("edge")));
+        Pair pair = pair("edge");
+        Path songs = pair.songs();
+        Path logs = pair.logs();
+        Settings duckDb = pair.duckDb();
+        Settings postgres = pair.postgres();
         Files.writeString(logs.resolve("a.json"), event(1, 0, 1000, "free") + event(1, 1, 1005, "paid"));
         load(duckDb, songs, logs);
         load(postgres, songs, logs);
@@ -133,10 +135,11 @@ class WarehouseEquivalenceIT {
      */
     @Test
     void aUserWithoutEventsOrHistoryIsKeptAndRefusedAlike() throws IOException, java.sql.SQLException {
-        Path songs = Files.createDirectories(dir.resolve("legacy/song_data"));
-        Path logs = Files.createDirectories(dir.resolve("legacy/log_data"));
-        Settings duckDb = settings("jdbc:duckdb:" + dir.resolve("legacy.duckdb"), Optional.empty());
-        Settings postgres = settings(TestPostgres.get().url(), Optional.of(TestPostgres.newSchema("legacy")));
+        Pair pair = pair("legacy");
+        Path songs = pair.songs();
+        Path logs = pair.logs();
+        Settings duckDb = pair.duckDb();
+        Settings postgres = pair.postgres();
         // a Home page view: user 7 has no songplays that would fail another check if the user were dropped
         Files.writeString(logs.resolve("a.json"), event(1, 0, 1000, "free").replace("NextSong", "Home"));
         List<EtlResult> second = new java.util.ArrayList<>();
@@ -201,6 +204,17 @@ class WarehouseEquivalenceIT {
                             false,
                             Long.MAX_VALUE));
         }
+    }
+
+    /** Input folders, and a DuckDB file and a PostgreSQL schema to load them into side by side. */
+    private record Pair(Path songs, Path logs, Settings duckDb, Settings postgres) {}
+
+    private Pair pair(String name) throws IOException {
+        return new Pair(
+                Files.createDirectories(dir.resolve(name + "/song_data")),
+                Files.createDirectories(dir.resolve(name + "/log_data")),
+                settings("jdbc:duckdb:" + dir.resolve(name + ".duckdb"), Optional.empty()),
+                settings(TestPostgres.get().url(), Optional.of(TestPostgres.newSchema(name))));
     }
 
     private static Settings settings(String url, Optional<String> schema) {

@@ -34,7 +34,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         CheckReport report;
         long doubleEncoded;
-        try (Warehouse warehouse = Warehouses.open(common.resolve())) {
+        try (Warehouse warehouse = Warehouses.openExisting(common.resolve())) {
             Schema.requireTables(warehouse);
             report = new QualityChecks(warehouse.scripts()).run(warehouse.connection());
             doubleEncoded = TextEncodingScan.total(new TextEncodingScan(warehouse).run());

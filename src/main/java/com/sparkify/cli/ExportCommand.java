@@ -56,7 +56,7 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<ExportedTable> tables;
-        try (Warehouse warehouse = Warehouses.open(common.resolve())) {
+        try (Warehouse warehouse = Warehouses.openExisting(common.resolve())) {
             Schema.requireTables(warehouse);
             tables = ParquetExport.of(warehouse).write(out, overwrite);
         }

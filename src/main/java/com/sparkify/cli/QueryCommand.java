@@ -101,7 +101,7 @@ final class QueryCommand implements Callable<Integer> {
         Analysis analysis = name == null ? null : Analysis.byName(name);
         Period period = Period.parse(from, to);
         QueryResult result;
-        try (Warehouse warehouse = Warehouses.open(common.resolve())) {
+        try (Warehouse warehouse = Warehouses.openExisting(common.resolve())) {
             if (analysis != null) {
                 Schema.requireTables(warehouse);
             }

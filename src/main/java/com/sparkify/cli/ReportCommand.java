@@ -52,7 +52,7 @@ final class ReportCommand implements Callable<Integer> {
             throw new SparkifyException(
                     ErrorCode.USAGE, "Expected an existing folder for --out " + out + ", found none: create " + folder);
         }
-        try (Warehouse warehouse = Warehouses.open(common.resolve())) {
+        try (Warehouse warehouse = Warehouses.openExisting(common.resolve())) {
             Schema.requireTables(warehouse);
             new HtmlReport(warehouse).write(out, period);
         }

@@ -7,4 +7,12 @@ public interface WarehouseFactory {
     boolean handlesJdbcUrl(String url);
 
     Warehouse open(Settings settings);
+
+    /**
+     * Opens a warehouse that must already exist, for the commands that only read it. An engine whose open
+     * would create it (a DuckDB file) fails instead with {@link com.sparkify.ErrorCode#EMPTY}.
+     */
+    default Warehouse openExisting(Settings settings) {
+        return open(settings);
+    }
 }

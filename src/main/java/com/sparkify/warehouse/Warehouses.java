@@ -16,6 +16,15 @@ public final class Warehouses {
     private Warehouses() {}
 
     public static Warehouse open(Settings settings) {
+        return factory(settings).open(settings);
+    }
+
+    /** For the commands that only read: a warehouse that does not exist yet is an error, not created. */
+    public static Warehouse openExisting(Settings settings) {
+        return factory(settings).openExisting(settings);
+    }
+
+    private static WarehouseFactory factory(Settings settings) {
         String url = settings.warehouseUrl();
         return FACTORIES.stream()
                 .filter(factory -> factory.handlesJdbcUrl(url))
@@ -23,7 +32,6 @@ public final class Warehouses {
                 .orElseThrow(() -> new SparkifyException(
                         ErrorCode.CONFIG,
                         "Expected a warehouse URL starting with jdbc:duckdb:, jdbc:redshift: or jdbc:postgresql:, "
-                                + "found '" + JdbcUrls.redact(url) + "'; check --warehouse"))
-                .open(settings);
+                                + "found '" + JdbcUrls.redact(url) + "'; check --warehouse"));
     }
 }

@@ -135,7 +135,8 @@ class ExportCommandIT {
         assertThat(second.err()).hasLineCount(1).contains("Expected no folder").contains("pass --overwrite");
         assertThat(overwrite.exitCode()).as(overwrite.err()).isZero();
         assertThat(empty.exitCode()).isEqualTo(10);
-        assertThat(empty.err()).hasLineCount(1).contains("No sparkify tables in");
+        assertThat(empty.err()).hasLineCount(1).contains("No DuckDB file");
+        assertThat(dir.resolve("empty.duckdb")).doesNotExist();
         assertThat(dir.resolve("e")).doesNotExist();
         assertThat(csv.exitCode()).isEqualTo(2);
         assertThat(csv.err()).contains("--format");

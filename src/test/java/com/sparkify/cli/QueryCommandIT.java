@@ -103,12 +103,17 @@ class QueryCommandIT {
     }
 
     @Test
-    void errorsAreOneLineWithDocumentedExitCodes() {
+    void errorsAreOneLineWithDocumentedExitCodes() throws java.sql.SQLException {
         CommandRun unknown = CommandRun.of("query", "top_sngs", warehouse);
         CommandRun badDate = CommandRun.of("query", "top_songs", warehouse, "--from", "2018-11-31");
         CommandRun reversed = CommandRun.of("query", "top_songs", warehouse, "--from=2018-11-10", "--to=2018-11-01");
         CommandRun noPlays = CommandRun.of("query", "top_songs", warehouse, "--from=2019-01-01");
-        CommandRun empty = CommandRun.of("query", "top_songs", "--warehouse=jdbc:duckdb:" + dir.resolve("new.duckdb"));
+        CommandRun missing =
+                CommandRun.of("query", "top_songs", "--warehouse=jdbc:duckdb:" + dir.resolve("new.duckdb"));
+        java.sql.DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("other.duckdb"))
+                .close();
+        CommandRun empty =
+                CommandRun.of("query", "top_songs", "--warehouse=jdbc:duckdb:" + dir.resolve("other.duckdb"));
         CommandRun nothing = CommandRun.of("query", warehouse);
         CommandRun badLimit = CommandRun.of("query", "top_songs", warehouse, "--limit=0");
         CommandRun periodWithSql = CommandRun.of("query", warehouse, "--sql=SELECT 1", "--from=2018-11-01");
@@ -119,6 +124,8 @@ class QueryCommandIT {
         assertError(reversed, 2, "Expected --from on or before --to");
         assertError(
                 noPlays, 10, "No songplays from 2019-01-01 to the end (UTC); the warehouse has plays from 2018-11-01");
+        assertError(missing, 10, "No DuckDB file " + dir.resolve("new.duckdb") + " (nothing was created)");
+        assertThat(dir.resolve("new.duckdb")).doesNotExist();
         assertError(empty, 10, "No sparkify tables in");
         assertError(nothing, 2, "Expected a query NAME, --sql or --list");
         assertError(badLimit, 2, "Expected --limit 1 or more, found 0");

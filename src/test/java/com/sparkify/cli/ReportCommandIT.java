@@ -158,7 +158,8 @@ class ReportCommandIT {
         CommandRun noFolder = CommandRun.of("report", warehouse, "--out=" + dir.resolve("no/such/r.html"));
         CommandRun noPlays = CommandRun.of("report", warehouse, "--out=" + dir.resolve("y.html"), "--from=2030-01-01");
 
-        assertError(empty, 10, "No sparkify tables in");
+        assertError(empty, 10, "No DuckDB file " + dir.resolve("empty.duckdb"));
+        assertThat(dir.resolve("empty.duckdb")).doesNotExist();
         assertError(badDate, 2, "Expected --to as a date YYYY-MM-DD (UTC), found '30-11-2018'");
         assertError(noFolder, 2, "Expected an existing folder for --out");
         assertError(noPlays, 10, "No songplays from 2030-01-01 to the end");

@@ -32,12 +32,7 @@ public final class DuckDbWarehouseFactory implements WarehouseFactory {
                             + " drop it, or use another DuckDB file for a second warehouse");
         }
         String url = settings.warehouseUrl();
-        String location = url.substring(PREFIX.length());
-        int options = location.indexOf('?');
-        String file = options < 0 ? location : location.substring(0, options);
-        Optional<Path> path = file.isEmpty() || file.equals(":memory:")
-                ? Optional.empty()
-                : Optional.of(Path.of(file).toAbsolutePath().normalize());
+        Optional<Path> path = file(url);
         path.ifPresent(DuckDbWarehouseFactory::checkFolder);
         String description = path.map(p -> "DuckDB file " + p).orElse("in-memory DuckDB");
         StaleNativeCopies.removeFromTempFolder();
@@ -48,6 +43,26 @@ public final class DuckDbWarehouseFactory implements WarehouseFactory {
         } catch (SQLException e) {
             throw translateOpenFailure(e, description);
         }
+    }
+
+    @Override
+    public Warehouse openExisting(Settings settings) {
+        file(settings.warehouseUrl()).filter(path -> !Files.exists(path)).ifPresent(path -> {
+            throw new SparkifyException(
+                    ErrorCode.EMPTY,
+                    "No DuckDB file " + path + " (nothing was created); load data first with: sparkify etl");
+        });
+        return open(settings);
+    }
+
+    /** The warehouse's file, absolute; empty for an in-memory warehouse. */
+    private static Optional<Path> file(String url) {
+        String location = url.substring(PREFIX.length());
+        int options = location.indexOf('?');
+        String file = options < 0 ? location : location.substring(0, options);
+        return file.isEmpty() || file.equals(":memory:")
+                ? Optional.empty()
+                : Optional.of(Path.of(file).toAbsolutePath().normalize());
     }
 
     private static void checkFolder(Path path) {

@@ -73,10 +73,6 @@ class WarehouseEquivalenceIT {
     @Test
     void duckDbAndPostgresAgreeOnTiesAcrossIncrementalRuns() throws IOException {
         Pair pair = pair("ties");
-        Path songs = pair.songs();
-        Path logs = pair.logs();
-        Settings duckDb = pair.duckDb();
-        Settings postgres = pair.postgres();
         Random random = new Random(7);
         // day1 first; day2 later (histories go on); day0 earlier and day1b overlapping (rebuilt); day1
         // changed (reloaded); day3 later again.
@@ -85,14 +81,14 @@ class WarehouseEquivalenceIT {
                 List.of(List.of("day1"), List.of("day2"), List.of("day0", "day1b"), List.of("day1"), List.of("day3"));
         for (int step = 0; step < steps.size(); step++) {
             for (String file : steps.get(step)) {
-                Files.writeString(logs.resolve(file + ".json"), tiedEvents(random, shifts.get(file)));
+                Files.writeString(pair.logs().resolve(file + ".json"), tiedEvents(random, shifts.get(file)));
             }
-            EtlResult duckDbRun = load(duckDb, songs, logs);
-            EtlResult postgresRun = load(postgres, songs, logs);
+            EtlResult duckDbRun = load(pair.duckDb(), pair);
+            EtlResult postgresRun = load(pair.postgres(), pair);
             assertThat(duckDbRun.status()).as("run %d", step + 1).isEqualTo(postgresRun.status());
             assertThat(duckDbRun.status()).as("run %d", step + 1).isEqualTo(RunStatus.SUCCEEDED);
-            Map<String, List<String>> expected = dump(duckDb);
-            Map<String, List<String>> actual = dump(postgres);
+            Map<String, List<String>> expected = dump(pair.duckDb());
+            Map<String, List<String>> actual = dump(pair.postgres());
             assertThat(expected.get("user_levels"))
                     .as("a level history to compare")
                     .hasSizeGreaterThan(5);
@@ -109,23 +105,21 @@ class WarehouseEquivalenceIT {
     @Test
     void aNewEventInTheLastLoadedMillisecondRebuildsTheHistory() throws IOException {
         Pair pair = pair("edge");
-        Path songs = pair.songs();
-        Path logs = pair.logs();
-        Settings duckDb = pair.duckDb();
-        Settings postgres = pair.postgres();
-        Files.writeString(logs.resolve("a.json"), event(1, 0, 1000, "free") + event(1, 1, 1005, "paid"));
-        load(duckDb, songs, logs);
-        load(postgres, songs, logs);
-        Files.writeString(logs.resolve("b.json"), event(2, 0, 1005, "free") + event(2, 1, 1010, "free"));
-        EtlResult duckDbRun = load(duckDb, songs, logs);
-        EtlResult postgresRun = load(postgres, songs, logs);
+        Files.writeString(pair.logs().resolve("a.json"), event(1, 0, 1000, "free") + event(1, 1, 1005, "paid"));
+        load(pair.duckDb(), pair);
+        load(pair.postgres(), pair);
+        Files.writeString(pair.logs().resolve("b.json"), event(2, 0, 1005, "free") + event(2, 1, 1010, "free"));
+        EtlResult duckDbRun = load(pair.duckDb(), pair);
+        EtlResult postgresRun = load(pair.postgres(), pair);
 
         assertThat(duckDbRun.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(postgresRun.status()).isEqualTo(RunStatus.SUCCEEDED);
-        Map<String, List<String>> expected = dump(duckDb);
+        Map<String, List<String>> expected = dump(pair.duckDb());
         assertThat(expected.get("user_levels")).hasSize(1);
         assertSameRows(
-                "user_levels", expected.get("user_levels"), dump(postgres).get("user_levels"));
+                "user_levels",
+                expected.get("user_levels"),
+                dump(pair.postgres()).get("user_levels"));
     }
 
     /**
@@ -136,15 +130,12 @@ class WarehouseEquivalenceIT {
     @Test
     void aUserWithoutEventsOrHistoryIsKeptAndRefusedAlike() throws IOException, java.sql.SQLException {
         Pair pair = pair("legacy");
-        Path songs = pair.songs();
-        Path logs = pair.logs();
-        Settings duckDb = pair.duckDb();
-        Settings postgres = pair.postgres();
         // a Home page view: user 7 has no songplays that would fail another check if the user were dropped
-        Files.writeString(logs.resolve("a.json"), event(1, 0, 1000, "free").replace("NextSong", "Home"));
+        Files.writeString(
+                pair.logs().resolve("a.json"), event(1, 0, 1000, "free").replace("NextSong", "Home"));
         List<EtlResult> second = new java.util.ArrayList<>();
-        for (Settings settings : List.of(duckDb, postgres)) {
-            load(settings, songs, logs);
+        for (Settings settings : List.of(pair.duckDb(), pair.postgres())) {
+            load(settings, pair);
             try (Warehouse warehouse = Warehouses.open(settings);
                     java.sql.Statement sql = warehouse.connection().createStatement()) {
                 sql.execute("DELETE FROM staging_events");
@@ -152,9 +143,10 @@ class WarehouseEquivalenceIT {
                 warehouse.connection().commit();
             }
         }
-        Files.writeString(logs.resolve("b.json"), event(2, 0, 2000, "paid").replace("\"7\"", "\"8\""));
-        for (Settings settings : List.of(duckDb, postgres)) {
-            second.add(load(settings, songs, logs));
+        Files.writeString(
+                pair.logs().resolve("b.json"), event(2, 0, 2000, "paid").replace("\"7\"", "\"8\""));
+        for (Settings settings : List.of(pair.duckDb(), pair.postgres())) {
+            second.add(load(settings, pair));
         }
 
         assertThat(second).extracting(EtlResult::status).containsOnly(RunStatus.CHECKS_FAILED);
@@ -208,6 +200,10 @@ class WarehouseEquivalenceIT {
 
     /** Input folders, and a DuckDB file and a PostgreSQL schema to load them into side by side. */
     private record Pair(Path songs, Path logs, Settings duckDb, Settings postgres) {}
+
+    private static EtlResult load(Settings settings, Pair pair) {
+        return load(settings, pair.songs(), pair.logs());
+    }
 
     private Pair pair(String name) throws IOException {
         return new Pair(

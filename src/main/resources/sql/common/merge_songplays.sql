@@ -10,35 +10,56 @@ WHERE (session_id, item_in_session) IN (SELECT session_id, item_in_session FROM 
 DELETE FROM songplays
 WHERE (session_id, item_in_session) IN (SELECT session_id, item_in_session FROM etl_changed_plays);
 
+-- The catalog entry of each (title, artist name, duration): the lowest song_id.
+DROP TABLE IF EXISTS etl_catalog;
+CREATE TEMP TABLE etl_catalog AS
+SELECT title, artist_name, duration, song_id, artist_id
+FROM (
+    SELECT title, artist_name, duration, song_id, artist_id,
+           ROW_NUMBER() OVER (PARTITION BY title, artist_name, duration ORDER BY song_id) AS pick
+    FROM staging_songs
+) s
+WHERE pick = 1;
+
+-- Plays staged more than once need a pick; the others (nearly all) are inserted without ranking them,
+-- which on DuckDB takes a third less time. (NOT IN: on DuckDB 1.5, NOT EXISTS here is slower.)
+DROP TABLE IF EXISTS etl_repeated_plays;
+CREATE TEMP TABLE etl_repeated_plays AS
+SELECT session_id, item_in_session
+FROM staging_events
+WHERE page = 'NextSong'
+  AND (${fresh} = 1
+       OR (session_id, item_in_session) IN (SELECT session_id, item_in_session FROM etl_changed_plays))
+GROUP BY session_id, item_in_session
+HAVING count(*) > 1;
+
 INSERT INTO songplays (
     songplay_id, start_time, user_id, level, song_id, artist_id, session_id, item_in_session, location,
     user_agent, song_title, artist_name, song_length)
 SELECT md5(CAST(e.session_id AS VARCHAR) || ':' || CAST(e.item_in_session AS VARCHAR)),
-       e.start_time,
-       CAST(e.user_id AS BIGINT),
-       e.level,
-       c.song_id,
-       c.artist_id,
-       e.session_id,
-       e.item_in_session,
-       e.location,
-       e.user_agent,
-       e.song,
-       e.artist,
-       e.length
+       e.start_time, CAST(e.user_id AS BIGINT), e.level, c.song_id, c.artist_id, e.session_id,
+       e.item_in_session, e.location, e.user_agent, e.song, e.artist, e.length
+FROM staging_events_timed e
+LEFT JOIN etl_catalog c ON c.title = e.song AND c.artist_name = e.artist AND c.duration = e.length
+WHERE e.page = 'NextSong'
+  AND (${fresh} = 1
+       OR (e.session_id, e.item_in_session) IN (SELECT session_id, item_in_session FROM etl_changed_plays))
+  AND (e.session_id, e.item_in_session) NOT IN (SELECT session_id, item_in_session FROM etl_repeated_plays);
+
+INSERT INTO songplays (
+    songplay_id, start_time, user_id, level, song_id, artist_id, session_id, item_in_session, location,
+    user_agent, song_title, artist_name, song_length)
+SELECT md5(CAST(e.session_id AS VARCHAR) || ':' || CAST(e.item_in_session AS VARCHAR)),
+       e.start_time, CAST(e.user_id AS BIGINT), e.level, c.song_id, c.artist_id, e.session_id,
+       e.item_in_session, e.location, e.user_agent, e.song, e.artist, e.length
 FROM (
     SELECT se.*,
            ROW_NUMBER() OVER (
-               PARTITION BY session_id, item_in_session
-               ORDER BY ts DESC, source_file DESC, source_record DESC) AS pick
+               PARTITION BY se.session_id, se.item_in_session
+               ORDER BY se.ts DESC, se.source_file DESC, se.source_record DESC) AS pick
     FROM staging_events_timed se
-    WHERE page = 'NextSong'
-      AND (${fresh} = 1
-           OR (session_id, item_in_session) IN (SELECT session_id, item_in_session FROM etl_changed_plays))
+    JOIN etl_repeated_plays r ON r.session_id = se.session_id AND r.item_in_session = se.item_in_session
+    WHERE se.page = 'NextSong'
 ) e
-LEFT JOIN (
-    SELECT title, artist_name, duration, song_id, artist_id,
-           ROW_NUMBER() OVER (PARTITION BY title, artist_name, duration ORDER BY song_id) AS pick
-    FROM staging_songs
-) c ON c.pick = 1 AND c.title = e.song AND c.artist_name = e.artist AND c.duration = e.length
+LEFT JOIN etl_catalog c ON c.title = e.song AND c.artist_name = e.artist AND c.duration = e.length
 WHERE e.pick = 1;

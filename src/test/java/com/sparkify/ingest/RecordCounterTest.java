@@ -29,4 +29,29 @@ class RecordCounterTest {
         assertThat(count("x" + blanks + blanks + "\n" + blanks)).isEqualTo(1);
         assertThat(count(blanks + " \n" + "{}")).isEqualTo(1);
     }
+
+    @Test
+    void findsEveryNewlineWhateverItsPositionInAWord() {
+        for (int length = 0; length <= 40; length++) {
+            for (int at = -1; at < length; at++) {
+                byte[] bytes = new byte[length];
+                java.util.Arrays.fill(bytes, (byte) 0x0B); // one more than '\n' in every byte: a borrow trap
+                if (at >= 0) {
+                    bytes[at] = '\n';
+                    if (at + 1 < length) {
+                        bytes[at + 1] = '\n';
+                    }
+                }
+                assertThat(RecordCounter.nextNewline(bytes, 0, length))
+                        .as("length %d, newline at %d", length, at)
+                        .isEqualTo(at);
+            }
+        }
+    }
+
+    @Test
+    void countsLongRecordsAndBytesAboveAscii() throws IOException {
+        String record = "{\"song\":\"Bj\u00f6rk \u2013 J\u00f3ga\",\"x\":\"" + "a".repeat(100_003) + "\"}";
+        assertThat(count(record + "\n" + record + "\r\n\n" + record)).isEqualTo(3);
+    }
 }

@@ -36,7 +36,12 @@ import org.slf4j.LoggerFactory;
  */
 final class DuckDbStagingLoader implements StagingLoader {
     private static final Logger LOG = LoggerFactory.getLogger(DuckDbStagingLoader.class);
-    private static final long BATCH_BYTES = 256L << 20;
+    /**
+     * JSON read per statement. Keeping insertion order costs memory: at the default 384MB limit, 256 MB
+     * batches ran out of memory (and were read again in halves), 128 MB ones did not.
+     */
+    private static final long BATCH_BYTES = 128L << 20;
+
     private static final int BATCH_FILES = 4000;
 
     private final DuckDBConnection connection;
@@ -66,9 +71,18 @@ final class DuckDbStagingLoader implements StagingLoader {
                 for (List<SourceFile> batch : batches(local)) {
                     CompletableFuture<Map<String, Long>> counting =
                             CompletableFuture.supplyAsync(() -> count(batch, source));
+                    long t0 = System.nanoTime();
                     readBatch(batch, loadId);
+                    long t1 = System.nanoTime();
                     execute("events_fast_number", loadId);
+                    long t2 = System.nanoTime();
                     records.putAll(counting.join());
+                    LOG.debug(
+                            "batch of {} files: read {} ms, number {} ms, count wait {} ms",
+                            batch.size(),
+                            (t1 - t0) / 1_000_000,
+                            (t2 - t1) / 1_000_000,
+                            (System.nanoTime() - t2) / 1_000_000);
                 }
             }
             LOG.debug("read_json of {} files took {} ms", local.size(), (System.nanoTime() - started) / 1_000_000);
@@ -128,6 +142,7 @@ final class DuckDbStagingLoader implements StagingLoader {
                         e.getMessage());
                 return;
             }
+            LOG.debug("read_json of {} files failed, reading them in halves: {}", batch.size(), e.getMessage());
             int half = batch.size() / 2;
             readBatch(batch.subList(0, half), loadId);
             readBatch(batch.subList(half, batch.size()), loadId);

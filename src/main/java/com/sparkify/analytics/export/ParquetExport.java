@@ -5,6 +5,7 @@ import com.sparkify.SparkifyException;
 import com.sparkify.pipeline.TableCounts;
 import com.sparkify.pipeline.TableCountsQuery;
 import com.sparkify.warehouse.Warehouse;
+import com.sparkify.warehouse.duckdb.DuckDbLibrary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,6 +57,7 @@ public final class ParquetExport {
         List<ExportedTable> written = new ArrayList<>();
         try {
             if (viaJdbc) {
+                DuckDbLibrary.load();
                 Path scratch = Files.createTempDirectory("sparkify-export");
                 try (Connection duckDb =
                         DriverManager.getConnection("jdbc:duckdb:" + scratch.resolve("export.duckdb"))) {

@@ -35,7 +35,7 @@ public final class DuckDbWarehouseFactory implements WarehouseFactory {
         Optional<Path> path = file(url);
         path.ifPresent(DuckDbWarehouseFactory::checkFolder);
         String description = path.map(p -> "DuckDB file " + p).orElse("in-memory DuckDB");
-        StaleNativeCopies.removeFromTempFolder();
+        DuckDbLibrary.load();
         try {
             Connection connection = DriverManager.getConnection(url, DuckDbSettings.connectionProperties());
             connection.setAutoCommit(false);

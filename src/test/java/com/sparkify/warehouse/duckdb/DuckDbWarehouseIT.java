@@ -1,5 +1,6 @@
 package com.sparkify.warehouse.duckdb;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sparkify.ErrorCode;
@@ -37,5 +38,19 @@ class DuckDbWarehouseIT extends WarehouseContractIT {
                 .hasMessageContaining("'analytics'")
                 .extracting(e -> ((SparkifyException) e).code())
                 .isEqualTo(ErrorCode.CONFIG);
+    }
+
+    @Test
+    void opensWithTheMemorySettingsThatKeepItsFootprintSmall() throws Exception {
+        try (var warehouse = Warehouses.open(newWarehouse(dir));
+                var statement = warehouse.connection().createStatement();
+                var row = statement.executeQuery("SELECT current_setting('memory_limit'),"
+                        + " current_setting('allocator_flush_threshold'),"
+                        + " current_setting('preserve_insertion_order')")) {
+            row.next();
+            assertThat(row.getString(1)).isEqualTo("366.2 MiB"); // 384MB
+            assertThat(row.getString(2)).isEqualTo("30.5 MiB"); // 32MB
+            assertThat(row.getBoolean(3)).isFalse();
+        }
     }
 }

@@ -1,9 +1,10 @@
--- Keys of the rows this run staged.
+-- Keys of the rows this run staged. (On DuckDB, sql/duckdb/collect_changes.sql leaves the plays out of a
+-- fresh load, whose merges and checks do not read them.)
 INSERT INTO etl_changed_plays
 SELECT session_id, item_in_session FROM staging_events WHERE load_id = ${load_id} AND page = 'NextSong';
 
 INSERT INTO etl_changed_users
-SELECT CAST(user_id AS BIGINT) FROM staging_events WHERE load_id = ${load_id} AND user_id <> '';
+SELECT DISTINCT CAST(user_id AS BIGINT) FROM staging_events WHERE load_id = ${load_id} AND user_id <> '';
 
 INSERT INTO etl_changed_songs
 SELECT song_id FROM staging_songs WHERE load_id = ${load_id};

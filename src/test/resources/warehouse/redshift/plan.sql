@@ -464,7 +464,7 @@ INSERT INTO etl_changed_plays
 SELECT session_id, item_in_session FROM staging_events WHERE load_id = 1 AND page = 'NextSong';
 
 INSERT INTO etl_changed_users
-SELECT CAST(user_id AS BIGINT) FROM staging_events WHERE load_id = 1 AND user_id <> '';
+SELECT DISTINCT CAST(user_id AS BIGINT) FROM staging_events WHERE load_id = 1 AND user_id <> '';
 
 INSERT INTO etl_changed_songs
 SELECT song_id FROM staging_songs WHERE load_id = 1;

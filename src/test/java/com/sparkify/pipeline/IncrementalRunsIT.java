@@ -77,6 +77,25 @@ class IncrementalRunsIT {
     }
 
     @Test
+    void aLedgerEmptiedByHandReplacesTheStarRowsInsteadOfDoublingThem() throws Exception {
+        write("day1.json", play(1, 0, 1000, "7", "free", "A") + play(1, 1, 2000, "7", "paid", "B"));
+        etl(false, 0);
+        try (Warehouse warehouse = open();
+                Statement statement = warehouse.connection().createStatement()) {
+            statement.execute("DELETE FROM etl_files");
+            warehouse.connection().commit();
+        }
+
+        EtlResult again = etl(false, 0);
+
+        assertThat(again.filesLoaded()).isEqualTo(1);
+        assertThat(again.checks().passed()).isTrue();
+        assertThat(query("SELECT session_id, item_in_session, level FROM songplays ORDER BY 1, 2"))
+                .containsExactly("1|0|free", "1|1|paid");
+        assertThat(query("SELECT COUNT(*) FROM \"time\"")).containsExactly("2");
+    }
+
+    @Test
     void aRefusedRunLeavesNoStagedRowsAndTheNextRunRetries() throws Exception {
         write("good.json", play(1, 0, 1000, "7", "free", "A"));
         write("bad.json", play(2, 0, 2000, "8", "free", "B") + "{oops\n");

@@ -89,6 +89,7 @@ public final class DryRun {
             }
         }
         sql.add("-- with more rejects than --max-errors " + options.maxErrors() + ": ROLLBACK here");
+        sql.addAll(scripts.statements("collect_changed_plays", plan.mergeParameters(loadId)));
         sql.addAll(scripts.statements("collect_changes", plan.mergeParameters(loadId)));
         for (String script : EtlPipeline.MERGE_SCRIPTS) {
             sql.addAll(scripts.statements(script, plan.mergeParameters(loadId)));

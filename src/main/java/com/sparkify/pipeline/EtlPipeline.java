@@ -140,6 +140,7 @@ public final class EtlPipeline {
         }
 
         listener.phase("transform");
+        warehouse.execute("collect_changed_plays", plan.mergeParameters(runId));
         warehouse.execute("collect_changes", plan.mergeParameters(runId));
         for (String script : MERGE_SCRIPTS) {
             warehouse.execute(script, plan.mergeParameters(runId));

@@ -11,6 +11,7 @@ DELETE FROM songplays
 WHERE (session_id, item_in_session) IN (SELECT session_id, item_in_session FROM etl_changed_plays);
 
 -- The catalog entry of each (title, artist name, duration): the lowest song_id.
+DROP VIEW IF EXISTS etl_staged_plays;
 DROP TABLE IF EXISTS etl_catalog;
 CREATE TEMP TABLE etl_catalog AS
 SELECT title, artist_name, duration, song_id, artist_id
@@ -33,33 +34,37 @@ WHERE page = 'NextSong'
 GROUP BY session_id, item_in_session
 HAVING count(*) > 1;
 
-INSERT INTO songplays (
-    songplay_id, start_time, user_id, level, song_id, artist_id, session_id, item_in_session, location,
-    user_agent, song_title, artist_name, song_length)
-SELECT md5(CAST(e.session_id AS VARCHAR) || ':' || CAST(e.item_in_session AS VARCHAR)),
-       e.start_time, CAST(e.user_id AS BIGINT), e.level, c.song_id, c.artist_id, e.session_id,
-       e.item_in_session, e.location, e.user_agent, e.song, e.artist, e.length
+-- Each staged play as a songplays row, with what ranks copies of the same play.
+CREATE TEMP VIEW etl_staged_plays AS
+SELECT md5(CAST(e.session_id AS VARCHAR) || ':' || CAST(e.item_in_session AS VARCHAR)) AS songplay_id,
+       e.start_time, CAST(e.user_id AS BIGINT) AS user_id, e.level, c.song_id, c.artist_id, e.session_id,
+       e.item_in_session, e.location, e.user_agent, e.song AS song_title, e.artist AS artist_name,
+       e.length AS song_length, e.ts, e.source_file, e.source_record
 FROM staging_events_timed e
 LEFT JOIN etl_catalog c ON c.title = e.song AND c.artist_name = e.artist AND c.duration = e.length
-WHERE e.page = 'NextSong'
-  AND (${fresh} = 1
-       OR (e.session_id, e.item_in_session) IN (SELECT session_id, item_in_session FROM etl_changed_plays))
-  AND (e.session_id, e.item_in_session) NOT IN (SELECT session_id, item_in_session FROM etl_repeated_plays);
+WHERE e.page = 'NextSong';
 
 INSERT INTO songplays (
     songplay_id, start_time, user_id, level, song_id, artist_id, session_id, item_in_session, location,
     user_agent, song_title, artist_name, song_length)
-SELECT md5(CAST(e.session_id AS VARCHAR) || ':' || CAST(e.item_in_session AS VARCHAR)),
-       e.start_time, CAST(e.user_id AS BIGINT), e.level, c.song_id, c.artist_id, e.session_id,
-       e.item_in_session, e.location, e.user_agent, e.song, e.artist, e.length
+SELECT songplay_id, start_time, user_id, level, song_id, artist_id, session_id, item_in_session, location,
+       user_agent, song_title, artist_name, song_length
+FROM etl_staged_plays
+WHERE (${fresh} = 1
+       OR (session_id, item_in_session) IN (SELECT session_id, item_in_session FROM etl_changed_plays))
+  AND (session_id, item_in_session) NOT IN (SELECT session_id, item_in_session FROM etl_repeated_plays);
+
+INSERT INTO songplays (
+    songplay_id, start_time, user_id, level, song_id, artist_id, session_id, item_in_session, location,
+    user_agent, song_title, artist_name, song_length)
+SELECT songplay_id, start_time, user_id, level, song_id, artist_id, session_id, item_in_session, location,
+       user_agent, song_title, artist_name, song_length
 FROM (
-    SELECT se.*,
+    SELECT p.*,
            ROW_NUMBER() OVER (
-               PARTITION BY se.session_id, se.item_in_session
-               ORDER BY se.ts DESC, se.source_file DESC, se.source_record DESC) AS pick
-    FROM staging_events_timed se
-    JOIN etl_repeated_plays r ON r.session_id = se.session_id AND r.item_in_session = se.item_in_session
-    WHERE se.page = 'NextSong'
-) e
-LEFT JOIN etl_catalog c ON c.title = e.song AND c.artist_name = e.artist AND c.duration = e.length
-WHERE e.pick = 1;
+               PARTITION BY p.session_id, p.item_in_session
+               ORDER BY p.ts DESC, p.source_file DESC, p.source_record DESC) AS pick
+    FROM etl_staged_plays p
+    JOIN etl_repeated_plays r ON r.session_id = p.session_id AND r.item_in_session = p.item_in_session
+) ranked
+WHERE pick = 1;

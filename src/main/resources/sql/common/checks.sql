@@ -1,4 +1,5 @@
--- Data-quality checks. Each query returns the number of offending rows; 0 passes.
+-- Data-quality checks. Each query returns the number of offending rows; 0 passes. Every engine runs these:
+-- null-safe comparisons are written out, since Redshift lacks IS [NOT] DISTINCT FROM.
 -- A check starts with a line "-- check: name | what it promises".
 
 -- check: songplays_key | songplay_id is unique and not null
@@ -48,7 +49,8 @@ SELECT (SELECT COUNT(*) FROM users WHERE level IS NULL OR level NOT IN ('free', 
 SELECT (SELECT COUNT(*) FROM users u
         LEFT JOIN (SELECT user_id, COUNT(*) AS current_rows, MAX(level) AS level
                    FROM user_levels WHERE is_current GROUP BY user_id) c ON c.user_id = u.user_id
-        WHERE c.current_rows IS NULL OR c.current_rows <> 1 OR c.level IS DISTINCT FROM u.level)
+        WHERE c.current_rows IS NULL OR c.current_rows <> 1
+           OR NOT (COALESCE(c.level = u.level, FALSE) OR (c.level IS NULL AND u.level IS NULL)))
      + (SELECT COUNT(*) FROM user_levels l WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.user_id = l.user_id));
 
 -- check: user_levels_ranges | a user's level rows neither overlap nor leave gaps, and consecutive rows differ in level
@@ -59,7 +61,7 @@ SELECT COUNT(*) FROM (
            LEAD(valid_from) OVER (PARTITION BY user_id ORDER BY valid_from) IS NULL AS last_row
     FROM user_levels
 ) l
-WHERE valid_to IS DISTINCT FROM next_from
+WHERE NOT (COALESCE(valid_to = next_from, FALSE) OR (valid_to IS NULL AND next_from IS NULL))
    OR is_current <> last_row
    OR (valid_to IS NOT NULL AND valid_to <= valid_from)
-   OR (NOT last_row AND level IS NOT DISTINCT FROM next_level);
+   OR (NOT last_row AND (COALESCE(level = next_level, FALSE) OR (level IS NULL AND next_level IS NULL)));

@@ -1,1 +1,1 @@
--- Redshift runs every check in full on every run (sql/redshift/checks.sql): none is narrowed here.
+-- Redshift runs every check of sql/common/checks.sql in full on every run: none is narrowed here.

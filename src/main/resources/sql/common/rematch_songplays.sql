@@ -6,13 +6,8 @@ WHERE song_id IN (SELECT song_id FROM etl_changed_songs)
 
 UPDATE songplays
 SET song_id = c.song_id, artist_id = c.artist_id
-FROM (
-    SELECT title, artist_name, duration, song_id, artist_id,
-           ROW_NUMBER() OVER (PARTITION BY title, artist_name, duration ORDER BY song_id) AS pick
-    FROM staging_songs
-) c
+FROM etl_catalog c
 WHERE songplays.song_id IS NULL
-  AND c.pick = 1
   AND c.title = songplays.song_title
   AND c.artist_name = songplays.artist_name
   AND c.duration = songplays.song_length;

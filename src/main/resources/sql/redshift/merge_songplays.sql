@@ -36,9 +36,5 @@ FROM (
       ON changed.session_id = se.session_id AND changed.item_in_session = se.item_in_session
     WHERE se.page = 'NextSong'
 ) e
-LEFT JOIN (
-    SELECT title, artist_name, duration, song_id, artist_id,
-           ROW_NUMBER() OVER (PARTITION BY title, artist_name, duration ORDER BY song_id) AS pick
-    FROM staging_songs
-) c ON c.pick = 1 AND c.title = e.song AND c.artist_name = e.artist AND c.duration = e.length
+LEFT JOIN etl_catalog c ON c.title = e.song AND c.artist_name = e.artist AND c.duration = e.length
 WHERE e.pick = 1;

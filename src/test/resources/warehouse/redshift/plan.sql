@@ -472,6 +472,19 @@ SELECT song_id FROM staging_songs WHERE load_id = 1;
 INSERT INTO etl_changed_artists
 SELECT artist_id FROM staging_songs WHERE load_id = 1;
 
+DROP VIEW IF EXISTS etl_staged_plays;
+
+DROP TABLE IF EXISTS etl_catalog;
+
+CREATE TEMP TABLE etl_catalog AS
+SELECT title, artist_name, duration, song_id, artist_id
+FROM (
+    SELECT title, artist_name, duration, song_id, artist_id,
+           ROW_NUMBER() OVER (PARTITION BY title, artist_name, duration ORDER BY song_id) AS pick
+    FROM staging_songs
+) s
+WHERE pick = 1;
+
 DELETE FROM songs WHERE song_id IN (SELECT song_id FROM etl_changed_songs);
 
 INSERT INTO songs (song_id, title, artist_id, year, duration)
@@ -537,11 +550,7 @@ FROM (
       ON changed.session_id = se.session_id AND changed.item_in_session = se.item_in_session
     WHERE se.page = 'NextSong'
 ) e
-LEFT JOIN (
-    SELECT title, artist_name, duration, song_id, artist_id,
-           ROW_NUMBER() OVER (PARTITION BY title, artist_name, duration ORDER BY song_id) AS pick
-    FROM staging_songs
-) c ON c.pick = 1 AND c.title = e.song AND c.artist_name = e.artist AND c.duration = e.length
+LEFT JOIN etl_catalog c ON c.title = e.song AND c.artist_name = e.artist AND c.duration = e.length
 WHERE e.pick = 1;
 
 DELETE FROM users WHERE user_id IN (SELECT user_id FROM etl_changed_users);
@@ -608,13 +617,8 @@ WHERE song_id IN (SELECT song_id FROM etl_changed_songs)
 
 UPDATE songplays
 SET song_id = c.song_id, artist_id = c.artist_id
-FROM (
-    SELECT title, artist_name, duration, song_id, artist_id,
-           ROW_NUMBER() OVER (PARTITION BY title, artist_name, duration ORDER BY song_id) AS pick
-    FROM staging_songs
-) c
+FROM etl_catalog c
 WHERE songplays.song_id IS NULL
-  AND c.pick = 1
   AND c.title = songplays.song_title
   AND c.artist_name = songplays.artist_name
   AND c.duration = songplays.song_length;

@@ -36,11 +36,16 @@ for copies in $sizes; do
 done
 
 first=$(echo "$sizes" | awk '{print $1}')
-echo "--- incremental: one new daily file on top of the $first-copies warehouse"
-cp "$work/all/log_data/$(printf 'copy-%04d' "$max")/2018-11-30-events.json" "$work/logs-$first/new-day.json"
-run "incremental-one-file" "$sparkify" etl --json --warehouse "jdbc:duckdb:$work/w-$first.duckdb" \
+echo "--- incremental: the next day's file on top of the $first-copies warehouse"
+java -jar "$jar" benchmark next-day --out "$work/logs-$first/next" \
+  --from "$work/logs-$first/$(printf 'copy-%04d' $((first - 1)))/2018-11-30-events.json"
+run "incremental-next-day" "$sparkify" etl --json --warehouse "jdbc:duckdb:$work/w-$first.duckdb" \
   --songs "$work/all/song_data" --logs "$work/logs-$first"
 run "rerun-nothing-new" "$sparkify" etl --json --warehouse "jdbc:duckdb:$work/w-$first.duckdb" \
+  --songs "$work/all/song_data" --logs "$work/logs-$first"
+echo "--- incremental: a late file, the last day again from another copy, among events already loaded"
+cp "$work/all/log_data/$(printf 'copy-%04d' "$max")/2018-11-30-events.json" "$work/logs-$first/late-day.json"
+run "incremental-late-file" "$sparkify" etl --json --warehouse "jdbc:duckdb:$work/w-$first.duckdb" \
   --songs "$work/all/song_data" --logs "$work/logs-$first"
 
 echo "--- the generator streams: 10M-scale generation"

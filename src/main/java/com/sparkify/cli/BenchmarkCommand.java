@@ -15,16 +15,17 @@ import picocli.CommandLine.Spec;
         name = "benchmark",
         mixinStandardHelpOptions = true,
         description = {
-            "Tools for bench/etl-vs-read-json.sh, which measures etl against DuckDB's bare read_json. Not needed to use sparkify."
+            "Tools for the scripts in bench/, which measure etl against DuckDB's bare read_json and at scale. Not needed to use sparkify."
         },
-        subcommands = {BenchmarkCommand.Prepare.class, BenchmarkCommand.Floor.class})
+        subcommands = {BenchmarkCommand.Prepare.class, BenchmarkCommand.Floor.class, BenchmarkCommand.NextDay.class})
 final class BenchmarkCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing a subcommand: prepare or floor");
+        throw new picocli.CommandLine.ParameterException(
+                spec.commandLine(), "Missing a subcommand: prepare, floor or next-day");
     }
 
     @Command(
@@ -56,6 +57,29 @@ final class BenchmarkCommand implements Runnable {
         public Integer call() throws Exception {
             long events = new DatasetReplicator().replicate(songs, logs, out, copies);
             spec.commandLine().getOut().printf(Locale.ROOT, "Wrote %,d events to %s%n", events, out);
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "next-day",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Writes the day after an event log: its events one day later, in sessions of their own (bench/scale.sh).")
+    static final class NextDay implements Callable<Integer> {
+        @Option(names = "--from", required = true, paramLabel = "FILE", description = "A daily event log.")
+        Path from;
+
+        @Option(names = "--out", required = true, paramLabel = "DIR")
+        Path out;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Path written = new DatasetReplicator().nextDay(from, out);
+            spec.commandLine().getOut().printf(Locale.ROOT, "Wrote %s%n", written);
             return 0;
         }
     }

@@ -140,6 +140,7 @@ public final class EtlPipeline {
         }
 
         listener.phase("transform");
+        warehouse.startTransform();
         warehouse.execute("collect_changed_plays", plan.mergeParameters(runId));
         warehouse.execute("collect_changes", plan.mergeParameters(runId));
         for (String script : MERGE_SCRIPTS) {
@@ -156,7 +157,8 @@ public final class EtlPipeline {
         LOG.debug("ledger recorded {} files", outcome.loaded.size());
 
         listener.phase("checks");
-        outcome.checks = new QualityChecks(scripts).run(connection, !plan.fresh());
+        outcome.checks = new QualityChecks(scripts).run(connection, !plan.fresh(), warehouse::betweenStatements);
+        warehouse.endTransform();
         outcome.tables = tableCounts();
         if (!outcome.checks.passed()) {
             unpublish();

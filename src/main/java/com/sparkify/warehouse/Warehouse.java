@@ -40,6 +40,15 @@ public interface Warehouse extends AutoCloseable {
         scripts().execute(connection(), script, parameters);
     }
 
+    /** Staging is over: the merges and checks of the run follow. */
+    default void startTransform() {}
+
+    /** Called between the data-quality checks of a run (DuckDB hands freed memory back there). */
+    default void betweenStatements() {}
+
+    /** The merges and checks are over; the run commits next. */
+    default void endTransform() {}
+
     @Override
     void close();
 }

@@ -36,24 +36,23 @@ import org.slf4j.LoggerFactory;
  */
 final class DuckDbStagingLoader implements StagingLoader {
     private static final Logger LOG = LoggerFactory.getLogger(DuckDbStagingLoader.class);
-    /**
-     * JSON read per statement. Keeping insertion order costs memory: at the default 384MB limit, 256 MB
-     * batches mostly ran out of memory (and were read again in halves), 128 MB ones now and then (5 of 35
-     * at 10M events), 96 MB ones in none of the runs measured; 64 MB ones were a quarter slower.
-     */
-    private static final long BATCH_BYTES = 96L << 20;
-
     private static final int BATCH_FILES = 4000;
 
     private final DuckDBConnection connection;
+    /** JSON read per statement: {@link DuckDbMemory#readBatchBytes()}. */
+    private final long batchBytes;
+
     private final SqlScripts scripts = new SqlScripts("duckdb");
     /** The Java parser, made when a file needs it: its setup costs a run that loads nothing ~0.1 s. */
     private RecordReaders readers;
 
     private final Set<String> stagedByPrefetch = new HashSet<>();
+    /** Batches read again in halves because DuckDB ran out of memory. */
+    private int outOfMemory;
 
-    DuckDbStagingLoader(DuckDBConnection connection) {
+    DuckDbStagingLoader(DuckDBConnection connection, long batchBytes) {
         this.connection = connection;
+        this.batchBytes = batchBytes;
     }
 
     @Override
@@ -83,6 +82,12 @@ final class DuckDbStagingLoader implements StagingLoader {
                 }
             }
             LOG.debug("read_json of {} files took {} ms", local.size(), (System.nanoTime() - started) / 1_000_000);
+            if (outOfMemory > 0) {
+                LOG.warn(
+                        "DuckDB ran out of memory reading {} batches of JSON and read them again in parts, which is"
+                                + " slower; give it more with SPARKIFY_DUCKDB_MEMORY_LIMIT",
+                        outOfMemory);
+            }
             keepWholeFiles(local, records, loadId, listener);
             LOG.debug("fast path done after {} ms", (System.nanoTime() - started) / 1_000_000);
         } catch (SQLException e) {
@@ -90,12 +95,12 @@ final class DuckDbStagingLoader implements StagingLoader {
         }
     }
 
-    private static List<List<SourceFile>> batches(List<SourceFile> files) {
+    private List<List<SourceFile>> batches(List<SourceFile> files) {
         List<List<SourceFile>> batches = new ArrayList<>();
         List<SourceFile> current = new ArrayList<>();
         long bytes = 0;
         for (SourceFile file : files) {
-            if (!current.isEmpty() && (bytes + file.size() > BATCH_BYTES || current.size() >= BATCH_FILES)) {
+            if (!current.isEmpty() && (bytes + file.size() > batchBytes || current.size() >= BATCH_FILES)) {
                 batches.add(current);
                 current = new ArrayList<>();
                 bytes = 0;
@@ -140,6 +145,9 @@ final class DuckDbStagingLoader implements StagingLoader {
                 return;
             }
             LOG.debug("read_json of {} files failed, reading them in halves: {}", batch.size(), e.getMessage());
+            if (String.valueOf(e.getMessage()).contains("Out of Memory")) {
+                outOfMemory++;
+            }
             int half = batch.size() / 2;
             readBatch(batch.subList(0, half), loadId);
             readBatch(batch.subList(half, batch.size()), loadId);

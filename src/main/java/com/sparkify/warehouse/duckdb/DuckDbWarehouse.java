@@ -4,6 +4,7 @@ import com.sparkify.warehouse.StagingLoader;
 import com.sparkify.warehouse.Warehouse;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
 import org.duckdb.DuckDBConnection;
 
 /** The embedded DuckDB warehouse. DuckDB's file lock already keeps a second process out. */
@@ -11,10 +12,12 @@ final class DuckDbWarehouse implements Warehouse {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DuckDbWarehouse.class);
     private final Connection connection;
     private final String description;
+    private final DuckDbMemory memory;
 
-    DuckDbWarehouse(Connection connection, String description) {
+    DuckDbWarehouse(Connection connection, String description, DuckDbMemory memory) {
         this.connection = connection;
         this.description = description;
+        this.memory = memory;
     }
 
     @Override
@@ -47,10 +50,31 @@ final class DuckDbWarehouse implements Warehouse {
     @Override
     public StagingLoader stagingLoader() {
         try {
-            return new DuckDbStagingLoader(connection.unwrap(DuckDBConnection.class));
+            return new DuckDbStagingLoader(connection.unwrap(DuckDBConnection.class), memory.readBatchBytes());
         } catch (SQLException e) {
             throw new IllegalStateException("not a DuckDB connection", e);
         }
+    }
+
+    @Override
+    public void startTransform() {
+        memory.startTransform();
+    }
+
+    @Override
+    public void execute(String script, Map<String, Long> parameters) {
+        memory.forScript(script);
+        scripts().execute(connection, script, parameters, memory::release);
+    }
+
+    @Override
+    public void betweenStatements() {
+        memory.release();
+    }
+
+    @Override
+    public void endTransform() {
+        memory.endTransform();
     }
 
     @Override

@@ -39,7 +39,7 @@ public final class DuckDbWarehouseFactory implements WarehouseFactory {
         try {
             Connection connection = DriverManager.getConnection(url, DuckDbSettings.connectionProperties());
             connection.setAutoCommit(false);
-            return new DuckDbWarehouse(connection, description);
+            return new DuckDbWarehouse(connection, description, DuckDbMemory.of(connection, path.isEmpty()));
         } catch (SQLException e) {
             throw translateOpenFailure(e, description);
         }

@@ -11,6 +11,7 @@ jar="$here/target/sparkify.jar"
 max=$(echo "$sizes" | tr ' ' '\n' | sort -n | tail -1)
 
 (cd "$here" && ./mvnw -q -B -Dmaven.test.skip=true package)
+"$here/sparkify" --version > /dev/null # the launcher's first start after a build records its class archive
 rm -rf "$work" && mkdir -p "$work"
 java -jar "$jar" benchmark prepare --songs "$sample/song_data" --logs "$sample/log_data" --out "$work/all" --copies "$((max + 1))"
 

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * run with a third of it (the windows of the level history with half), so that their hash tables spill
  * early instead of growing with the input. After every statement of those, setting the limit again makes
  * DuckDB hand the pages its allocator keeps back to the system. On 1M, 3M and 10M events this kept peak RSS
- * at 414-460 MB instead of 468-814 MB, at the same speed (BENCHMARKS.md).
+ * at 404-466 MiB instead of 472-811 MiB, at the same speed (BENCHMARKS.md).
  */
 final class DuckDbMemory {
     private static final Logger LOG = LoggerFactory.getLogger(DuckDbMemory.class);
@@ -40,19 +40,26 @@ final class DuckDbMemory {
     /**
      * The memory of a connection, with the limit it was opened with. An in-memory warehouse keeps its limit
      * throughout: its tables live in that memory, and lowering it would spill them to a folder of the
-     * current directory.
+     * current directory. A limit it cannot read (set in the JDBC URL, say) is left as it is too.
      */
     static DuckDbMemory of(Connection connection, boolean inMemory) throws SQLException {
+        String shown;
         try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT current_setting('memory_limit')")) {
             rows.next();
-            return new DuckDbMemory(connection, parse(rows.getString(1)), !inMemory);
+            shown = rows.getString(1);
+        }
+        try {
+            return new DuckDbMemory(connection, parse(shown), !inMemory);
+        } catch (IllegalArgumentException e) {
+            LOG.debug("{}: sparkify leaves DuckDB's memory limit as it is", e.getMessage());
+            return new DuckDbMemory(connection, parse(DuckDbSettings.DEFAULT_MEMORY_LIMIT_SHOWN), false);
         }
     }
 
     /** A limit as DuckDB shows it, e.g. {@code 366.2 MiB}, in bytes. */
     static long parse(String shown) {
-        Matcher size = SHOWN.matcher(shown.strip());
+        Matcher size = SHOWN.matcher(String.valueOf(shown).strip());
         if (!size.matches()) {
             throw new IllegalArgumentException("Unexpected DuckDB memory limit '" + shown + "'");
         }

@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
  */
 final class DuckDbSettings {
     static final String DEFAULT_MEMORY_LIMIT = "384MB";
+    /** The default as DuckDB shows it. */
+    static final String DEFAULT_MEMORY_LIMIT_SHOWN = "366.2 MiB";
+
     static final String ALLOCATOR_FLUSH_THRESHOLD = "32MB";
     private static final Pattern SIZE = Pattern.compile("\\d{1,6}(\\.\\d{1,3})?\\s?(KB|MB|GB|TB|KiB|MiB|GiB|TiB)");
 

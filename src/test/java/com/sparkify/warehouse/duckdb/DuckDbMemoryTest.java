@@ -71,6 +71,20 @@ class DuckDbMemoryTest {
         }
     }
 
+    @Test
+    void aLimitItCannotReadIsLeftAsItIs() throws SQLException {
+        try (Connection connection = open()) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET memory_limit = '-1'"); // no limit, shown as 16383.9 PiB
+            }
+            String unlimited = limit(connection);
+            DuckDbMemory memory = DuckDbMemory.of(connection, false);
+            memory.startTransform();
+            memory.forScript("merge_time");
+            assertThat(limit(connection)).isEqualTo(unlimited);
+        }
+    }
+
     private static Connection open() throws SQLException {
         DuckDbLibrary.load();
         Properties properties = new Properties();

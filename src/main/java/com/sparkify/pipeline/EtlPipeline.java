@@ -37,6 +37,18 @@ public final class EtlPipeline {
     }
 
     public EtlResult run(EtlOptions options) {
+        try {
+            return attempt(options);
+        } catch (RuntimeException e) {
+            if (!warehouse.mayRetry(e)) {
+                throw e;
+            }
+            LOG.warn("{}; running it again with the whole memory limit", e.getMessage());
+            return attempt(options);
+        }
+    }
+
+    private EtlResult attempt(EtlOptions options) {
         long started = System.currentTimeMillis();
         warehouse.acquireRunLock();
         Schema.ensure(warehouse);

@@ -26,7 +26,7 @@ final class DuckDbMemory {
 
     private final Connection connection;
     private final long limit;
-    private final boolean adjustable;
+    private boolean adjustable;
     private long current;
     private boolean transforming;
 
@@ -97,6 +97,31 @@ final class DuckDbMemory {
     /** From now on the run merges and checks: scripts and checks get their share of the limit. */
     void startTransform() {
         transforming = adjustable;
+    }
+
+    /**
+     * Whether a run failed for want of memory while it had a share of the limit. Then later runs on this
+     * connection keep the whole limit: a run that stages huge values through the Java parser holds them in
+     * memory until it commits (three events with a 25 MB field ran out of a third of the default limit).
+     */
+    boolean keepWholeLimitAfter(RuntimeException failure) {
+        boolean shared = current < limit;
+        transforming = false;
+        if (!shared || !outOfMemory(failure)) {
+            return false;
+        }
+        adjustable = false;
+        set(limit);
+        return true;
+    }
+
+    private static boolean outOfMemory(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (String.valueOf(cause.getMessage()).contains("Out of Memory")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The merges and checks are over: the commit, and whatever follows on this connection, get it all. */

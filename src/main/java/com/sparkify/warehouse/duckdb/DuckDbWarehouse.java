@@ -78,6 +78,11 @@ final class DuckDbWarehouse implements Warehouse {
     }
 
     @Override
+    public boolean mayRetry(RuntimeException failure) {
+        return memory.keepWholeLimitAfter(failure);
+    }
+
+    @Override
     public void close() {
         long started = System.nanoTime();
         try {

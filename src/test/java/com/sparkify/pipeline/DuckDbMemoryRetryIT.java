@@ -1,0 +1,50 @@
+package com.sparkify.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sparkify.testing.Tables;
+import com.sparkify.testing.TestWarehouses;
+import com.sparkify.warehouse.Warehouse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * DuckDB's merges and checks run with a share of the memory limit. Huge values staged through the Java
+ * parser stay in memory until the commit and can leave too little of that share: the run is then rolled
+ * back and run again with the whole limit, and the attempt is on record.
+ */
+class DuckDbMemoryRetryIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aRunThatOutgrowsItsShareOfMemoryRunsAgainWithTheWholeLimit() throws Exception {
+        Path logs = Files.createDirectories(dir.resolve("log_data"));
+        Files.createDirectories(dir.resolve("song_data"));
+        // Above read_json's 2 MB objects, so the Java parser stages them, inside the run's transaction: 100 MB
+        // held in memory, against a third of the default 384MB limit for the merges.
+        String huge = "x".repeat(25 * 1024 * 1024);
+        StringBuilder events = new StringBuilder();
+        for (int item = 0; item < 4; item++) {
+            events.append(IncrementalRunsIT.play(1, item, 1_000 + item, "7", "free", "Song " + item)
+                    .replace("\"location\":\"X\"", "\"location\":\"" + huge + "\""));
+        }
+        Files.writeString(logs.resolve("2018-11-01-events.json"), events);
+        String url = "jdbc:duckdb:" + dir.resolve("w.duckdb");
+
+        EtlResult result = TestWarehouses.etl(url, dir.resolve("song_data"), logs, false, 0);
+
+        assertThat(result.status()).isEqualTo(RunStatus.SUCCEEDED);
+        try (Warehouse warehouse = TestWarehouses.open(url)) {
+            assertThat(Tables.rows(warehouse.connection(), "SELECT COUNT(*), min(length(location)) FROM songplays"))
+                    .containsExactly("4|" + huge.length());
+            assertThat(Tables.rows(
+                            warehouse.connection(),
+                            "SELECT status, message LIKE '%Out of Memory%' FROM etl_runs ORDER BY run_id"))
+                    .as("a first attempt that ran out of memory with its share, then the run with the whole limit")
+                    .containsExactly("failed|true", "succeeded|null");
+        }
+    }
+}

@@ -130,15 +130,9 @@ public final class EtlPipeline {
         } finally {
             connection.setAutoCommit(false);
         }
-
-        Map<String, Long> load = Map.of("load_id", runId);
-        warehouse.execute("prepare_changes", Map.of());
-        if (options.fullRefresh()) {
-            warehouse.execute("truncate_all", load);
-        } else if (!plan.changed().isEmpty()) {
-            ledger.forget(plan.changed());
-            warehouse.execute("forget_reloaded_files", load);
-        }
+        // Staging comes before the run's first statement: an engine may stage in transactions of its own
+        // (DuckDB does), since rows of this load count only once the run commits its ledger, and the
+        // statements below keep them.
         stage(loader, plan.toLoad(DataKind.SONGS), options.songs(), runId, rejects, stagedListener);
         stage(loader, plan.toLoad(DataKind.EVENTS), options.logs(), runId, rejects, stagedListener);
         rejects.flush();
@@ -149,6 +143,15 @@ public final class EtlPipeline {
             outcome.message = rejects.count() + " rejected records, more than --max-errors " + options.maxErrors();
             outcome.tables = tableCounts();
             return outcome;
+        }
+
+        Map<String, Long> load = Map.of("load_id", runId);
+        warehouse.execute("prepare_changes", Map.of());
+        if (options.fullRefresh()) {
+            warehouse.execute("truncate_all", load);
+        } else if (!plan.changed().isEmpty()) {
+            ledger.forget(plan.changed());
+            warehouse.execute("forget_reloaded_files", load);
         }
 
         listener.phase("transform");

@@ -23,8 +23,10 @@ public interface StagingLoader {
     default void prefetch(List<SourceFile> files, FileSource source, long loadId, Listener listener) {}
 
     /**
-     * Stages every file, all of one kind, in the current transaction; each record is staged with {@code
-     * loadId} or sent to {@code rejects}. Calls {@code listener} once per file, in any order.
+     * Stages every file, all of one kind; each record is staged with {@code loadId} or sent to {@code
+     * rejects}. Calls {@code listener} once per file, in any order. The pipeline calls it before the run's
+     * first statement: an engine stages in the run's transaction, or in its own ones (DuckDB), since rows of
+     * {@code loadId} are published only by the run's commit, as with {@link #prefetch}.
      */
     void stage(List<SourceFile> files, FileSource source, long loadId, RejectSink rejects, Listener listener);
 

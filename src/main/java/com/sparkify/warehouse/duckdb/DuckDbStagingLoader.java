@@ -194,14 +194,23 @@ final class DuckDbStagingLoader implements StagingLoader {
             return;
         }
         String table = remaining.get(0).kind() == DataKind.EVENTS ? "staging_events" : "staging_songs";
-        try (DuckDBAppender appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, table)) {
-            AppenderRowWriter writer = new AppenderRowWriter(appender, loadId);
-            if (readers == null) {
-                readers = new RecordReaders();
-            }
-            for (SourceFile file : remaining) {
-                writer.startFile(file.uri());
-                listener.staged(file, readers.read(source, file, writer, rejects));
+        try {
+            // Committed as the appender flushes, like the fast path's rows: rows an open transaction holds
+            // stay in memory until it ends (1M events staged here used to exhaust the 384MB limit). The
+            // pipeline stages before the run's transaction starts, and keeps this load's rows out of it
+            // until the run commits its ledger (discard_unpublished_staging.sql).
+            connection.setAutoCommit(true);
+            try (DuckDBAppender appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, table)) {
+                AppenderRowWriter writer = new AppenderRowWriter(appender, loadId);
+                if (readers == null) {
+                    readers = new RecordReaders();
+                }
+                for (SourceFile file : remaining) {
+                    writer.startFile(file.uri());
+                    listener.staged(file, readers.read(source, file, writer, rejects));
+                }
+            } finally {
+                connection.setAutoCommit(false);
             }
         } catch (SQLException e) {
             throw WarehouseErrors.translate("Cannot stage into DuckDB", e);

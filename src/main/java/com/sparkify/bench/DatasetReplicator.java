@@ -30,6 +30,9 @@ public final class DatasetReplicator {
 
     /** Writes {@code copies} shifted copies of every log under {@code out/log_data}; returns events written. */
     public long replicate(Path songs, Path logs, Path out, int copies) throws IOException {
+        if (copies < 1 || copies >= NEXT_DAY_SESSIONS / SESSION_SHIFT) {
+            throw new IllegalArgumentException("Expected 1 to 9,999 copies, found " + copies);
+        }
         copyTree(songs, out.resolve("song_data"));
         List<Path> logFiles = jsonFiles(logs);
         long events = 0;

@@ -55,6 +55,9 @@ final class BenchmarkCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            if (copies < 1 || copies > 9_999) {
+                throw new SparkifyException(ErrorCode.USAGE, "Expected --copies from 1 to 9999, found " + copies);
+            }
             long events = new DatasetReplicator().replicate(songs, logs, out, copies);
             spec.commandLine().getOut().printf(Locale.ROOT, "Wrote %,d events to %s%n", events, out);
             return 0;

@@ -37,19 +37,24 @@ public final class EtlPipeline {
     }
 
     public EtlResult run(EtlOptions options) {
+        long started = System.currentTimeMillis();
         try {
-            return attempt(options);
-        } catch (RuntimeException e) {
-            if (!warehouse.mayRetry(e)) {
-                throw e;
+            return attempt(options, started);
+        } catch (RuntimeException first) {
+            if (!warehouse.mayRetry(first)) {
+                throw first;
             }
-            LOG.warn("{}; running it again with the whole memory limit", e.getMessage());
-            return attempt(options);
+            LOG.warn("{}; running it again with the whole memory limit", first.getMessage());
+            try {
+                return attempt(options, started);
+            } catch (RuntimeException second) {
+                second.addSuppressed(first);
+                throw second;
+            }
         }
     }
 
-    private EtlResult attempt(EtlOptions options) {
-        long started = System.currentTimeMillis();
+    private EtlResult attempt(EtlOptions options, long started) {
         warehouse.acquireRunLock();
         Schema.ensure(warehouse);
         List<SourceFile> found = new ArrayList<>(options.songs().list());
@@ -133,9 +138,15 @@ public final class EtlPipeline {
         // Staging comes before the run's first statement: an engine may stage in transactions of its own
         // (DuckDB does), since rows of this load count only once the run commits its ledger, and the
         // statements below keep them.
+        long staging = System.nanoTime();
         stage(loader, plan.toLoad(DataKind.SONGS), options.songs(), runId, rejects, stagedListener);
         stage(loader, plan.toLoad(DataKind.EVENTS), options.logs(), runId, rejects, stagedListener);
         rejects.flush();
+        LOG.debug(
+                "staged {} files, {} records rejected, in {} ms",
+                outcome.loaded.size(),
+                rejects.count(),
+                (System.nanoTime() - staging) / 1_000_000);
 
         if (rejects.count() > options.maxErrors()) {
             unpublish();
@@ -156,24 +167,27 @@ public final class EtlPipeline {
 
         listener.phase("transform");
         warehouse.startTransform();
-        warehouse.execute("collect_changed_plays", plan.mergeParameters(runId));
-        warehouse.execute("collect_changes", plan.mergeParameters(runId));
-        for (String script : MERGE_SCRIPTS) {
-            warehouse.execute(script, plan.mergeParameters(runId));
-        }
-        if (options.fullRefresh()
-                || !plan.toLoad(DataKind.SONGS).isEmpty()
-                || !plan.changed().isEmpty()) {
-            warehouse.execute("rematch_songplays", Map.of());
-        }
-        warehouse.execute("prune_time", Map.of());
-        warehouse.execute("merge_time", plan.mergeParameters(runId));
-        ledger.record(outcome.loaded, runId);
-        LOG.debug("ledger recorded {} files", outcome.loaded.size());
+        try {
+            warehouse.execute("collect_changed_plays", plan.mergeParameters(runId));
+            warehouse.execute("collect_changes", plan.mergeParameters(runId));
+            for (String script : MERGE_SCRIPTS) {
+                warehouse.execute(script, plan.mergeParameters(runId));
+            }
+            if (options.fullRefresh()
+                    || !plan.toLoad(DataKind.SONGS).isEmpty()
+                    || !plan.changed().isEmpty()) {
+                warehouse.execute("rematch_songplays", Map.of());
+            }
+            warehouse.execute("prune_time", Map.of());
+            warehouse.execute("merge_time", plan.mergeParameters(runId));
+            ledger.record(outcome.loaded, runId);
+            LOG.debug("ledger recorded {} files", outcome.loaded.size());
 
-        listener.phase("checks");
-        outcome.checks = new QualityChecks(scripts).run(connection, !plan.fresh(), warehouse::betweenStatements);
-        warehouse.endTransform();
+            listener.phase("checks");
+            outcome.checks = new QualityChecks(scripts).run(connection, !plan.fresh(), warehouse::betweenStatements);
+        } finally {
+            warehouse.endTransform();
+        }
         outcome.tables = tableCounts();
         if (!outcome.checks.passed()) {
             unpublish();

@@ -1,7 +1,7 @@
 package com.sparkify.warehouse.duckdb;
 
+import com.sparkify.warehouse.WarehouseErrors;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
@@ -19,59 +19,46 @@ import org.slf4j.LoggerFactory;
  */
 final class DuckDbMemory {
     private static final Logger LOG = LoggerFactory.getLogger(DuckDbMemory.class);
-    private static final Pattern SHOWN = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(bytes|KiB|MiB|GiB|TiB)");
+    private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s?(KB|MB|GB|TB|KiB|MiB|GiB|TiB)");
     private static final long MIB = 1L << 20;
     /** What the read of one batch needs besides its JSON: measured, see {@link #readBatchBytes()}. */
     private static final long READ_OVERHEAD = 160 * MIB;
 
     private final Connection connection;
+    /** The limit as configured, e.g. {@code 384MB}: the connection's, set back exactly after a transform. */
+    private final String configured;
+
     private final long limit;
     private boolean adjustable;
-    private long current;
     private boolean transforming;
+    /** Whether this run's transform set a share of the limit. */
+    private boolean shared;
 
-    private DuckDbMemory(Connection connection, long limit, boolean adjustable) {
+    private long current;
+
+    /**
+     * The memory of a connection opened with the {@code configured} limit. An in-memory warehouse keeps its
+     * limit throughout: its tables live in that memory, and lowering it would spill them to a folder of the
+     * current directory.
+     */
+    DuckDbMemory(Connection connection, String configured, boolean inMemory) {
         this.connection = connection;
-        this.limit = limit;
-        this.adjustable = adjustable;
+        this.configured = configured;
+        this.limit = bytes(configured);
+        this.adjustable = !inMemory;
         this.current = limit;
     }
 
-    /**
-     * The memory of a connection, with the limit it was opened with. An in-memory warehouse keeps its limit
-     * throughout: its tables live in that memory, and lowering it would spill them to a folder of the
-     * current directory. A limit it cannot read (set in the JDBC URL, say) is left as it is too.
-     */
-    static DuckDbMemory of(Connection connection, boolean inMemory) throws SQLException {
-        String shown;
-        try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT current_setting('memory_limit')")) {
-            rows.next();
-            shown = rows.getString(1);
+    /** A size as configured, e.g. {@code 384MB} (10^6 bytes a MB) or {@code 1.5GiB} (2^30 a GiB), in bytes. */
+    static long bytes(String size) {
+        Matcher parts = SIZE.matcher(size.strip());
+        if (!parts.matches()) {
+            throw new IllegalArgumentException("Expected a size like 384MB or 2GiB, found '" + size + "'");
         }
-        try {
-            return new DuckDbMemory(connection, parse(shown), !inMemory);
-        } catch (IllegalArgumentException e) {
-            LOG.debug("{}: sparkify leaves DuckDB's memory limit as it is", e.getMessage());
-            return new DuckDbMemory(connection, parse(DuckDbSettings.DEFAULT_MEMORY_LIMIT_SHOWN), false);
-        }
-    }
-
-    /** A limit as DuckDB shows it, e.g. {@code 366.2 MiB}, in bytes. */
-    static long parse(String shown) {
-        Matcher size = SHOWN.matcher(String.valueOf(shown).strip());
-        if (!size.matches()) {
-            throw new IllegalArgumentException("Unexpected DuckDB memory limit '" + shown + "'");
-        }
-        int power =
-                switch (size.group(2)) {
-                    case "KiB" -> 1;
-                    case "MiB" -> 2;
-                    case "GiB" -> 3;
-                    case "TiB" -> 4;
-                    default -> 0;
-                };
-        return (long) (Double.parseDouble(size.group(1)) * Math.pow(1024, power));
+        String unit = parts.group(2);
+        int power = "KMGT".indexOf(unit.charAt(0)) + 1;
+        double base = unit.contains("i") ? 1024 : 1000;
+        return (long) (Double.parseDouble(parts.group(1)) * Math.pow(base, power));
     }
 
     long limit() {
@@ -97,39 +84,7 @@ final class DuckDbMemory {
     /** From now on the run merges and checks: scripts and checks get their share of the limit. */
     void startTransform() {
         transforming = adjustable;
-    }
-
-    /**
-     * Whether a run failed for want of memory while it had a share of the limit. Then later runs on this
-     * connection keep the whole limit: a run that stages huge values through the Java parser holds them in
-     * memory until it commits (three events with a 25 MB field ran out of a third of the default limit).
-     */
-    boolean keepWholeLimitAfter(RuntimeException failure) {
-        boolean shared = current < limit;
-        transforming = false;
-        if (!shared || !outOfMemory(failure)) {
-            return false;
-        }
-        adjustable = false;
-        set(limit);
-        return true;
-    }
-
-    private static boolean outOfMemory(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (String.valueOf(cause.getMessage()).contains("Out of Memory")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The merges and checks are over: the commit, and whatever follows on this connection, get it all. */
-    void endTransform() {
-        if (transforming) {
-            set(limit);
-            transforming = false;
-        }
+        shared = false;
     }
 
     /** Sets the share of a transform script (nothing before the transform starts). */
@@ -146,13 +101,62 @@ final class DuckDbMemory {
         }
     }
 
+    /** The merges and checks are over: the commit, and whatever follows on this connection, get it all. */
+    void endTransform() {
+        transforming = false;
+        restore();
+    }
+
+    /**
+     * Whether a run that failed with {@code failure}, and was rolled back, ran out of memory with a share of
+     * the limit. Then later runs on this connection keep the whole limit: a run that holds huge values until
+     * it commits can need more than a share (four events with a 25 MB field ran out of a third of the
+     * default limit). The whole limit is back either way.
+     */
+    boolean keepWholeLimitAfter(RuntimeException failure) {
+        endTransform();
+        boolean retry = shared && outOfMemory(failure);
+        shared = false;
+        if (retry) {
+            adjustable = false;
+        }
+        return retry;
+    }
+
+    private static boolean outOfMemory(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (String.valueOf(cause.getMessage()).contains("Out of Memory")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A share of the limit, during the run's transaction. DuckDB refuses to go below what the run holds,
+     * and the refusal aborts the transaction, so it ends the run: with its own "Out of Memory" message,
+     * which {@link #keepWholeLimitAfter} answers with a run with the whole limit.
+     */
     private void set(long bytes) {
+        shared = true;
         try (Statement statement = connection.createStatement()) {
             statement.execute(String.format(Locale.ROOT, "SET memory_limit = '%dB'", bytes));
             current = bytes;
         } catch (SQLException e) {
-            // Data the run holds pinned can keep DuckDB from going lower: it keeps the limit it has.
-            LOG.debug("DuckDB keeps its memory limit: {}", e.getMessage());
+            throw WarehouseErrors.translate("DuckDB cannot lower its memory limit to " + bytes / MIB + " MiB", e);
+        }
+    }
+
+    /** The configured limit again; after a failure the transaction may refuse it until rolled back. */
+    private void restore() {
+        if (current == limit) {
+            return;
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET memory_limit = '" + configured.strip() + "'");
+            current = limit;
+        } catch (SQLException e) {
+            LOG.debug("DuckDB keeps a memory limit of {} MiB for now: {}", current / MIB, e.getMessage());
         }
     }
 }

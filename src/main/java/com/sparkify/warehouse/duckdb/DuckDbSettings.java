@@ -15,15 +15,14 @@ import java.util.regex.Pattern;
  */
 final class DuckDbSettings {
     static final String DEFAULT_MEMORY_LIMIT = "384MB";
-    /** The default as DuckDB shows it. */
-    static final String DEFAULT_MEMORY_LIMIT_SHOWN = "366.2 MiB";
 
     static final String ALLOCATOR_FLUSH_THRESHOLD = "32MB";
     private static final Pattern SIZE = Pattern.compile("\\d{1,6}(\\.\\d{1,3})?\\s?(KB|MB|GB|TB|KiB|MiB|GiB|TiB)");
 
     private DuckDbSettings() {}
 
-    static Properties connectionProperties() {
+    /** DuckDB's memory limit: {@code SPARKIFY_DUCKDB_MEMORY_LIMIT}, else {@value #DEFAULT_MEMORY_LIMIT}. */
+    static String memoryLimit() {
         String limit = System.getenv()
                 .getOrDefault("SPARKIFY_DUCKDB_MEMORY_LIMIT", DEFAULT_MEMORY_LIMIT)
                 .strip();
@@ -31,8 +30,12 @@ final class DuckDbSettings {
             throw new SparkifyException(
                     ErrorCode.CONFIG, "Expected SPARKIFY_DUCKDB_MEMORY_LIMIT like 512MB or 2GB, found '" + limit + "'");
         }
+        return limit;
+    }
+
+    static Properties connectionProperties(String memoryLimit) {
         Properties properties = new Properties();
-        properties.setProperty("memory_limit", limit);
+        properties.setProperty("memory_limit", memoryLimit);
         properties.setProperty("preserve_insertion_order", "false");
         properties.setProperty("allocator_flush_threshold", ALLOCATOR_FLUSH_THRESHOLD);
         return properties;

@@ -47,7 +47,7 @@ final class DuckDbStagingLoader implements StagingLoader {
     private RecordReaders readers;
 
     private final Set<String> stagedByPrefetch = new HashSet<>();
-    /** Batches read again in halves because DuckDB ran out of memory. */
+    /** read_json statements that ran out of memory: their files were read again in halves, or by Java. */
     private int outOfMemory;
 
     DuckDbStagingLoader(DuckDBConnection connection, long batchBytes) {
@@ -84,8 +84,8 @@ final class DuckDbStagingLoader implements StagingLoader {
             LOG.debug("read_json of {} files took {} ms", local.size(), (System.nanoTime() - started) / 1_000_000);
             if (outOfMemory > 0) {
                 LOG.warn(
-                        "DuckDB ran out of memory reading {} batches of JSON and read them again in parts, which is"
-                                + " slower; give it more with SPARKIFY_DUCKDB_MEMORY_LIMIT",
+                        "DuckDB ran out of memory in {} statements reading JSON, whose files were read again in parts"
+                                + " or by the Java parser, which is slower; give it more with SPARKIFY_DUCKDB_MEMORY_LIMIT",
                         outOfMemory);
             }
             keepWholeFiles(local, records, loadId, listener);
@@ -137,6 +137,9 @@ final class DuckDbStagingLoader implements StagingLoader {
             read.setLong(2, loadId);
             read.execute();
         } catch (SQLException e) {
+            if (String.valueOf(e.getMessage()).contains("Out of Memory")) {
+                outOfMemory++;
+            }
             if (batch.size() == 1) {
                 LOG.debug(
                         "read_json cannot read {}; the Java parser will: {}",
@@ -145,9 +148,6 @@ final class DuckDbStagingLoader implements StagingLoader {
                 return;
             }
             LOG.debug("read_json of {} files failed, reading them in halves: {}", batch.size(), e.getMessage());
-            if (String.valueOf(e.getMessage()).contains("Out of Memory")) {
-                outOfMemory++;
-            }
             int half = batch.size() / 2;
             readBatch(batch.subList(0, half), loadId);
             readBatch(batch.subList(half, batch.size()), loadId);

@@ -35,11 +35,13 @@ public final class DuckDbWarehouseFactory implements WarehouseFactory {
         Optional<Path> path = file(url);
         path.ifPresent(DuckDbWarehouseFactory::checkFolder);
         String description = path.map(p -> "DuckDB file " + p).orElse("in-memory DuckDB");
+        String memoryLimit = DuckDbSettings.memoryLimit();
         DuckDbLibrary.load();
         try {
-            Connection connection = DriverManager.getConnection(url, DuckDbSettings.connectionProperties());
+            Connection connection = DriverManager.getConnection(url, DuckDbSettings.connectionProperties(memoryLimit));
             connection.setAutoCommit(false);
-            return new DuckDbWarehouse(connection, description, DuckDbMemory.of(connection, path.isEmpty()));
+            return new DuckDbWarehouse(
+                    connection, description, new DuckDbMemory(connection, memoryLimit, path.isEmpty()));
         } catch (SQLException e) {
             throw translateOpenFailure(e, description);
         }
@@ -60,7 +62,7 @@ public final class DuckDbWarehouseFactory implements WarehouseFactory {
         String location = url.substring(PREFIX.length());
         int options = location.indexOf('?');
         String file = options < 0 ? location : location.substring(0, options);
-        return file.isEmpty() || file.equals(":memory:")
+        return file.isEmpty() || file.startsWith(":memory:")
                 ? Optional.empty()
                 : Optional.of(Path.of(file).toAbsolutePath().normalize());
     }

@@ -2,26 +2,24 @@ package com.sparkify.warehouse.duckdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 class DuckDbMemoryTest {
     private static final long MIB = 1L << 20;
 
     @Test
-    void readsTheLimitAsDuckDbShowsIt() {
-        assertThat(DuckDbMemory.parse("366.2 MiB")).isEqualTo((long) (366.2 * MIB));
-        assertThat(DuckDbMemory.parse("1.8 GiB")).isEqualTo((long) (1.8 * 1024 * MIB));
-        assertThat(DuckDbMemory.parse("97.6 KiB")).isEqualTo((long) (97.6 * 1024));
-        assertThat(DuckDbMemory.parse("512 bytes")).isEqualTo(512);
-        assertThatThrownBy(() -> DuckDbMemory.parse("plenty"))
+    void readsSizesAsDuckDbDoes() {
+        assertThat(DuckDbMemory.bytes("384MB")).isEqualTo(384_000_000L);
+        assertThat(DuckDbMemory.bytes("2GB")).isEqualTo(2_000_000_000L);
+        assertThat(DuckDbMemory.bytes("1.5GiB")).isEqualTo(1536 * MIB);
+        assertThat(DuckDbMemory.bytes("512 KiB")).isEqualTo(512 * 1024);
+        assertThatThrownBy(() -> DuckDbMemory.bytes("plenty"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("plenty");
     }
@@ -35,35 +33,64 @@ class DuckDbMemoryTest {
     }
 
     @Test
-    void theTransformGetsAThirdOfTheLimitAndTheLevelHistoryHalf() throws SQLException {
-        try (Connection connection = open()) {
-            DuckDbMemory memory = DuckDbMemory.of(connection, false);
-            assertThat(memory.limit()).isEqualTo((long) (366.2 * MIB));
+    void theTransformGetsAThirdOfTheLimitAndTheLevelHistoryHalfThenAllOfItExactly() throws SQLException {
+        try (Connection connection = open("2GB")) {
+            DuckDbMemory memory = new DuckDbMemory(connection, "2GB", false);
+            String whole = limit(connection);
 
             memory.forScript("merge_time");
-            assertThat(limit(connection)).as("before the transform").isEqualTo("366.2 MiB");
+            assertThat(limit(connection)).as("before the transform").isEqualTo(whole);
 
             memory.startTransform();
             memory.forScript("merge_time");
-            assertThat(limit(connection)).isEqualTo("122.0 MiB");
+            assertThat(limit(connection)).isEqualTo("635.7 MiB"); // 2e9 / 3 bytes
             memory.forScript("merge_user_levels");
-            assertThat(limit(connection)).isEqualTo("183.0 MiB");
+            assertThat(limit(connection)).isEqualTo("953.6 MiB");
             memory.release();
-            assertThat(limit(connection)).as("a release keeps the share").isEqualTo("183.0 MiB");
+            assertThat(limit(connection)).as("a release keeps the share").isEqualTo("953.6 MiB");
 
             memory.endTransform();
-            assertThat(DuckDbMemory.parse(limit(connection)))
-                    .as("the commit's, within DuckDB's rounding")
-                    .isCloseTo(384_000_000L, within(MIB / 5));
+            assertThat(limit(connection))
+                    .as("the commit's: the configured 2GB, not DuckDB's rounding of it")
+                    .isEqualTo(whole);
             memory.forScript("merge_time");
-            assertThat(DuckDbMemory.parse(limit(connection))).isCloseTo(384_000_000L, within(MIB / 5));
+            assertThat(limit(connection)).isEqualTo(whole);
+        }
+    }
+
+    @Test
+    void onlyRunningOutOfMemoryWithAShareAsksForARunWithTheWholeLimit() throws SQLException {
+        try (Connection connection = open("384MB")) {
+            DuckDbMemory memory = new DuckDbMemory(connection, "384MB", false);
+            String whole = limit(connection);
+            RuntimeException outOfMemory = new RuntimeException("Out of Memory Error: could not allocate block");
+
+            assertThat(memory.keepWholeLimitAfter(outOfMemory))
+                    .as("before any share")
+                    .isFalse();
+
+            memory.startTransform();
+            memory.forScript("merge_time");
+            assertThat(memory.keepWholeLimitAfter(new RuntimeException("Binder Error")))
+                    .as("another failure")
+                    .isFalse();
+            assertThat(limit(connection)).isEqualTo(whole);
+
+            memory.startTransform();
+            memory.forScript("merge_time");
+            assertThat(memory.keepWholeLimitAfter(outOfMemory)).isTrue();
+            assertThat(limit(connection)).isEqualTo(whole);
+
+            memory.startTransform();
+            memory.forScript("merge_time");
+            assertThat(limit(connection)).as("the retry keeps the whole limit").isEqualTo(whole);
         }
     }
 
     @Test
     void anInMemoryWarehouseKeepsItsWholeLimit() throws SQLException {
-        try (Connection connection = open()) {
-            DuckDbMemory memory = DuckDbMemory.of(connection, true);
+        try (Connection connection = open("384MB")) {
+            DuckDbMemory memory = new DuckDbMemory(connection, "384MB", true);
             memory.startTransform();
             memory.forScript("merge_time");
             memory.release();
@@ -71,25 +98,9 @@ class DuckDbMemoryTest {
         }
     }
 
-    @Test
-    void aLimitItCannotReadIsLeftAsItIs() throws SQLException {
-        try (Connection connection = open()) {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("SET memory_limit = '-1'"); // no limit, shown as 16383.9 PiB
-            }
-            String unlimited = limit(connection);
-            DuckDbMemory memory = DuckDbMemory.of(connection, false);
-            memory.startTransform();
-            memory.forScript("merge_time");
-            assertThat(limit(connection)).isEqualTo(unlimited);
-        }
-    }
-
-    private static Connection open() throws SQLException {
+    private static Connection open(String limit) throws SQLException {
         DuckDbLibrary.load();
-        Properties properties = new Properties();
-        properties.setProperty("memory_limit", "384MB");
-        return DriverManager.getConnection("jdbc:duckdb:", properties);
+        return DriverManager.getConnection("jdbc:duckdb:", DuckDbSettings.connectionProperties(limit));
     }
 
     private static String limit(Connection connection) throws SQLException {

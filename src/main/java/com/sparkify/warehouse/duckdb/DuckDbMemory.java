@@ -123,7 +123,8 @@ final class DuckDbMemory {
         return retry;
     }
 
-    private static boolean outOfMemory(Throwable failure) {
+    /** Whether DuckDB ran out of memory, by its message, anywhere in the failure's causes. */
+    static boolean outOfMemory(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (String.valueOf(cause.getMessage()).contains("Out of Memory")) {
                 return true;

@@ -137,7 +137,7 @@ final class DuckDbStagingLoader implements StagingLoader {
             read.setLong(2, loadId);
             read.execute();
         } catch (SQLException e) {
-            if (String.valueOf(e.getMessage()).contains("Out of Memory")) {
+            if (DuckDbMemory.outOfMemory(e)) {
                 outOfMemory++;
             }
             if (batch.size() == 1) {

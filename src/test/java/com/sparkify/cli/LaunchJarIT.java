@@ -51,6 +51,42 @@ class LaunchJarIT {
                 .hasLineCount(1);
     }
 
+    @Test
+    void theLauncherMapsTheClassesOfAnEtlFromAnArchiveItMakesOnce() throws Exception {
+        Process launcher = new ProcessBuilder("./sparkify", "--version")
+                .redirectErrorStream(true)
+                .start();
+        assertThat(launcher.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(launcher.exitValue()).as(output(launcher)).isZero();
+        List<Path> archives;
+        try (var files = Files.list(TARGET.resolve("launch"))) {
+            archives = files.filter(f -> f.getFileName().toString().endsWith(".jsa"))
+                    .toList();
+        }
+        assertThat(archives).as("the launcher's class archive").isNotEmpty();
+
+        // -Xshare:on: the JVM refuses to start when it cannot map the archive. picocli's classes are in
+        // Java 5's format, which only a static archive holds; EtlCommand shows that the archive was made
+        // from an etl run.
+        Process mapped = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xshare:on",
+                        "-XX:SharedArchiveFile=" + archives.get(0),
+                        "-Xlog:class+load",
+                        "-jar",
+                        TARGET.resolve("launch/sparkify.jar").toString(),
+                        "etl",
+                        "--help")
+                .redirectErrorStream(true)
+                .start();
+        String log = output(mapped);
+        assertThat(mapped.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(mapped.exitValue()).as(log).isZero();
+        assertThat(log)
+                .contains("picocli.CommandLine source: shared objects file")
+                .contains("com.sparkify.cli.EtlCommand source: shared objects file");
+    }
+
     private static Process start(Path jar, Path temp, Path warehouse) throws IOException {
         assertThat(jar).as("built by mvn package before the integration tests").exists();
         List<String> command = List.of(

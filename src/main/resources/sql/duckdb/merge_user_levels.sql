@@ -28,12 +28,22 @@ FROM (
                        PARTITION BY CAST(user_id AS BIGINT), ts
                        ORDER BY session_id DESC, item_in_session DESC, source_file DESC, source_record DESC
                    ) AS pick
-            FROM staging_events_timed
-            WHERE user_id <> ''
-              AND (${fresh} = 1
-                   OR CAST(user_id AS BIGINT) IN (SELECT user_id FROM etl_user_scope WHERE NOT appends)
-                   OR (load_id = ${load_id}
-                       AND CAST(user_id AS BIGINT) IN (SELECT user_id FROM etl_user_scope WHERE appends)))
+            FROM (
+                -- apart, as in merge_users.sql
+                SELECT user_id, level, start_time, ts, session_id, item_in_session, source_file, source_record
+                FROM staging_events_timed
+                WHERE ${fresh} = 1 AND user_id <> ''
+                UNION ALL
+                SELECT user_id, level, start_time, ts, session_id, item_in_session, source_file, source_record
+                FROM staging_events_timed
+                WHERE ${fresh} = 0 AND user_id <> ''
+                  AND CAST(user_id AS BIGINT) IN (SELECT user_id FROM etl_user_scope WHERE NOT appends)
+                UNION ALL
+                SELECT user_id, level, start_time, ts, session_id, item_in_session, source_file, source_record
+                FROM staging_events_timed
+                WHERE ${fresh} = 0 AND load_id = ${load_id} AND user_id <> ''
+                  AND CAST(user_id AS BIGINT) IN (SELECT user_id FROM etl_user_scope WHERE appends)
+            ) events
         ) per_millisecond
         WHERE pick = 1
     ) moments

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# What a daily incremental run costs next to the full load (issue: an incremental run adding one new daily
+# file to a warehouse that already holds 3,750 files costs <= 5% of the full load).
+# Usage: bench/incremental.sh [ROUNDS] [COPIES]   defaults 5 rounds, 125 copies of the public sample's 30
+#        event logs (3,750 files, ~1M events). Needs ../shared/data/sparkify-sample; ~1 GB of disk.
+# Each round, side by side: the full load into a fresh warehouse; on a copy of it, the next day's file (a
+# genuine next day, `sparkify benchmark next-day`); then the same run again, with nothing new. Everything
+# runs through the launcher ./sparkify with its defaults. "wall" is the whole process, JVM start included;
+# "in-run" is the run itself (`millis` of `etl --json`), without the JVM start and DuckDB's open and close.
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+rounds="${1:-5}"
+copies="${2:-125}"
+sample="${SPARKIFY_SAMPLE_DATA:-$here/../shared/data/sparkify-sample}"
+work="${BENCH_DIR:-/tmp/sparkify-incremental}"
+jar="$here/target/sparkify.jar"
+sparkify="$here/sparkify"
+
+(cd "$here" && ./mvnw -q -B -Dmaven.test.skip=true package)
+"$sparkify" --version > /dev/null # the launcher's first start after a build records its class archive
+rm -rf "$work" && mkdir -p "$work"
+java -jar "$jar" benchmark prepare --songs "$sample/song_data" --logs "$sample/log_data" --out "$work/all" \
+  --copies "$copies" > /dev/null
+# logs: the 3,750 files of the full load, to which each round adds the next day's file as logs/next/.
+cp -al "$work/all/log_data" "$work/logs"
+last=$(printf 'copy-%04d' $((copies - 1)))
+java -jar "$jar" benchmark next-day --out "$work/next" --from "$work/logs/$last/2018-11-30-events.json" > /dev/null
+echo "full load: $(find "$work/logs" -name '*.json' | wc -l) event files, $(cat "$work"/logs/*/*.json | wc -l) events;" \
+  "next day: $(cat "$work"/next/*.json | wc -l) events"
+
+etl() { # label, warehouse, logs -> "label wall_ms in-run_ms"
+  local label="$1" warehouse="$2" logs="$3" started ended millis
+  started=$(date +%s%N)
+  millis=$("$sparkify" etl --json --warehouse "jdbc:duckdb:$warehouse" --songs "$work/all/song_data" --logs "$logs" \
+    | grep -o '"millis" *: *[0-9]*' | grep -o '[0-9]*$')
+  ended=$(date +%s%N)
+  echo "$label $(((ended - started) / 1000000)) $millis"
+}
+
+results="$work/results.txt"
+: > "$results"
+for round in $(seq 1 "$rounds"); do
+  rm -rf "$work"/full.duckdb* "$work"/inc.duckdb* "$work/logs/next"
+  etl full "$work/full.duckdb" "$work/logs" | tee -a "$results"
+  cp "$work/full.duckdb" "$work/inc.duckdb"
+  cp -al "$work/next" "$work/logs/next"
+  etl next-day "$work/inc.duckdb" "$work/logs" | tee -a "$results"
+  etl nothing-new "$work/inc.duckdb" "$work/logs" | tee -a "$results"
+done
+
+median() { sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+echo
+echo "medians of $rounds rounds (ms)     wall   in-run   share of the full load (wall / in-run)"
+full_wall=$(awk '$1 == "full" {print $2}' "$results" | median)
+full_run=$(awk '$1 == "full" {print $3}' "$results" | median)
+for label in full next-day nothing-new; do
+  wall=$(awk -v l="$label" '$1 == l {print $2}' "$results" | median)
+  run=$(awk -v l="$label" '$1 == l {print $3}' "$results" | median)
+  awk -v l="$label" -v w="$wall" -v r="$run" -v fw="$full_wall" -v fr="$full_run" \
+    'BEGIN {printf "%-30s %7d %8d   %5.1f%% / %4.1f%%\n", l, w, r, 100 * w / fw, 100 * r / fr}'
+done

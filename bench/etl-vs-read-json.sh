@@ -34,6 +34,7 @@ measure() { # label, command... -> prints "label seconds peak_rss_mb"
 
 results="$work/results.txt"
 : > "$results"
+: > "$work/sample.txt"
 for round in $(seq 1 "$rounds"); do
   measure floor java -jar "$jar" benchmark floor --logs "$work/data/log_data" --database "$work/floor-$round.duckdb" | tee -a "$results"
   measure etl "$here/sparkify" etl --warehouse "jdbc:duckdb:$work/etl-$round.duckdb" \
@@ -46,7 +47,9 @@ for round in $(seq 1 "$rounds"); do
   start=$(date +%s%N)
   "$here/sparkify" create-tables --warehouse "jdbc:duckdb:$work/sample.duckdb" > /dev/null
   "$here/sparkify" etl --warehouse "jdbc:duckdb:$work/sample.duckdb" --songs "$sample/song_data" --logs "$sample/log_data" > /dev/null
-  echo "sample $(( ($(date +%s%N) - start) / 1000000 )) ms"
+  elapsed=$(( ($(date +%s%N) - start) / 1000000 ))
+  echo "sample $elapsed ms"
+  echo "sample-ms $elapsed" >> "$work/sample.txt"
   rm -f "$work"/sample.duckdb*
 done
 
@@ -64,3 +67,21 @@ awk '
     printf "etl (stage+transform+checks): %.2f s, peak RSS %d MB\n", e, m["etl"]
     printf "ratio etl / floor: %.2fx\n", e / f
   }' "$results"
+
+# The targets (issue: foundation): etl within 1.5x of the floor, the real sample under 2 s. Exits 1 when
+# one is missed, so that a run shows a broken promise.
+verdict=$(awk '
+  $1 == "floor" || $1 == "etl" { t[$1] = t[$1] " " $2 }
+  $1 == "sample-ms" { t["sample"] = t["sample"] " " $2 }
+  function median(list,   n, a, i, j, x) {
+    n = split(list, a, " ")
+    for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { x = a[i]; a[i] = a[j]; a[j] = x }
+    return a[int((n + 1) / 2)]
+  }
+  END {
+    r = median(t["etl"]) / median(t["floor"]); s = median(t["sample"]) / 1000
+    printf "target etl <= 1.5x the floor: %.2fx, %s\n", r, (r <= 1.5 ? "met" : "NOT MET")
+    printf "target real sample < 2 s: %.2f s, %s\n", s, (s < 2 ? "met" : "NOT MET")
+  }' "$results" "$work/sample.txt")
+echo "$verdict"
+! grep -q "NOT MET" <<< "$verdict"

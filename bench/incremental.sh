@@ -59,3 +59,15 @@ for label in full next-day nothing-new; do
   awk -v l="$label" -v w="$wall" -v r="$run" -v fw="$full_wall" -v fr="$full_run" \
     'BEGIN {printf "%-30s %7d %8d   %5.1f%% / %4.1f%%\n", l, w, r, 100 * w / fw, 100 * r / fr}'
 done
+
+# The target (issue: hardening): the next day costs <= 5% of the full load. Judged on the run itself
+# (in-run): the process adds the JVM's start and DuckDB's open and close, ~0.3 s whatever the input,
+# which alone is ~5% of a 1M-event load; its share is printed beside. Exits 1 when the in-run share is
+# above 5%.
+awk -v fw="$full_wall" -v fr="$full_run" \
+  -v w="$(awk '$1 == "next-day" {print $2}' "$results" | median)" \
+  -v r="$(awk '$1 == "next-day" {print $3}' "$results" | median)" 'BEGIN {
+    printf "target next day <= 5%% of the full load: in-run %.1f%%, %s; as a process %.1f%%, %s\n",
+      100 * r / fr, (r / fr <= 0.05 ? "met" : "NOT MET"), 100 * w / fw, (w / fw <= 0.05 ? "met" : "not met")
+    exit (r / fr <= 0.05 ? 0 : 1)
+  }'

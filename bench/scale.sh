@@ -22,6 +22,7 @@ run() { # label, command... -> "label wall_s peak_rss_mb [in-run seconds of an e
   local inrun
   inrun=$(grep -o '"millis" *: *[0-9]*' "$work/$label.out" | grep -o '[0-9]*$' | awk '{printf ", in-run %.2f s", $1 / 1000}' || true)
   echo "$label $(echo "$out" | awk '{printf "%s s, peak RSS %d MB", $1, $2/1024}')$inrun"
+  echo "$label $out" >> "$work/peaks.txt"
 }
 # The product as users run it: the launcher, with its default JVM and DuckDB memory settings.
 sparkify="$here/sparkify"
@@ -52,3 +53,16 @@ run "incremental-late-file" "$sparkify" etl --json --warehouse "jdbc:duckdb:$wor
 echo "--- the generator streams: 10M-scale generation"
 run "generate-1250-users-365-days" java -jar "$jar" generate --out "$work/generated" --users 1250 --days 365
 du -sh "$work/generated/log_data"
+
+# The targets (issue: hardening): peak RSS <= 1 GB at every size, and flat: the largest input's peak
+# within 1.5 times the smallest's. Exits 1 when one is missed.
+awk -v min="etl-$first-copies" -v max="etl-$max-copies" '
+  { rss = $3 / 1024; if (rss > top) { top = rss; where = $1 } }
+  index($1, min) == 1 { low = $3 / 1024 }
+  index($1, max) == 1 { high = $3 / 1024 }
+  END {
+    printf "target peak RSS <= 1024 MB: %d MB (%s), %s\n", top, where, (top <= 1024 ? "met" : "NOT MET")
+    printf "target flat memory: %d MB at the largest input, %d MB at the smallest (x%.2f, at most x1.5), %s\n",
+      high, low, high / low, (high <= 1.5 * low ? "met" : "NOT MET")
+    exit (top <= 1024 && high <= 1.5 * low ? 0 : 1)
+  }' "$work/peaks.txt"

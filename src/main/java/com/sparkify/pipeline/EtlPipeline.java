@@ -11,7 +11,9 @@ import com.sparkify.warehouse.StagingLoader;
 import com.sparkify.warehouse.Warehouse;
 import com.sparkify.warehouse.WarehouseErrors;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,9 +59,10 @@ public final class EtlPipeline {
     private EtlResult attempt(EtlOptions options, long started) {
         warehouse.acquireRunLock();
         Schema.ensure(warehouse);
+        long listing = System.currentTimeMillis();
         List<SourceFile> found = new ArrayList<>(options.songs().list());
         found.addAll(options.logs().list());
-        LOG.debug("listed {} files in {} ms", found.size(), System.currentTimeMillis() - started);
+        LOG.debug("listed {} files in {} ms", found.size(), System.currentTimeMillis() - listing);
         try (Connection side = warehouse.openSideConnection()) {
             RunLog runLog = new RunLog(side, scripts);
             long runId = runLog.start();
@@ -184,7 +187,8 @@ public final class EtlPipeline {
             LOG.debug("ledger recorded {} files", outcome.loaded.size());
 
             listener.phase("checks");
-            outcome.checks = new QualityChecks(scripts).run(connection, !plan.fresh(), warehouse::betweenStatements);
+            boolean onlyChanged = !plan.fresh() && !mostPlaysChanged(connection);
+            outcome.checks = new QualityChecks(scripts).run(connection, onlyChanged, warehouse::betweenStatements);
         } finally {
             warehouse.endTransform();
         }
@@ -210,6 +214,16 @@ public final class EtlPipeline {
             StagingLoader.Listener listener) {
         if (!files.isEmpty()) {
             loader.stage(files, source, runId, rejects, listener);
+        }
+    }
+
+    private boolean mostPlaysChanged(Connection connection) {
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(scripts.text("most_plays_changed"))) {
+            row.next();
+            return row.getBoolean(1);
+        } catch (SQLException e) {
+            throw WarehouseErrors.translate("Cannot count the songplays this run changed", e);
         }
     }
 

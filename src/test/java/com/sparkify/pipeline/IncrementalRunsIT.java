@@ -77,6 +77,38 @@ class IncrementalRunsIT {
     }
 
     @Test
+    void aRunThatTouchesMostSongplaysChecksEveryRow() throws Exception {
+        write(
+                "day1.json",
+                play(1, 0, 1000, "7", "free", "A")
+                        + play(1, 1, 2000, "7", "free", "B")
+                        + play(1, 2, 3000, "7", "free", "C"));
+        etl(false, 0);
+        // An old play loses its time row behind sparkify's back: only a check of every row can see it.
+        try (Warehouse warehouse = open();
+                Statement sql = warehouse.connection().createStatement()) {
+            sql.execute("DELETE FROM \"time\" WHERE start_time = make_timestamp(1000 * 1000)");
+            warehouse.connection().commit();
+        }
+
+        // One new play of four: the checks look at the rows the run touched, and pass.
+        write("day2.json", play(2, 0, 4000, "7", "free", "D"));
+        assertThat(etl(false, 0).status()).isEqualTo(RunStatus.SUCCEEDED);
+
+        // Five new plays of nine (a re-delivery, a moved folder): every row is checked, and the old one fails.
+        StringBuilder day3 = new StringBuilder();
+        for (int item = 0; item < 5; item++) {
+            day3.append(play(3, item, 5000 + item, "7", "free", "E"));
+        }
+        write("day3.json", day3.toString());
+        EtlResult third = etl(false, 0);
+
+        assertThat(third.status()).isEqualTo(RunStatus.CHECKS_FAILED);
+        assertThat(third.checks().failures().stream().map(com.sparkify.quality.CheckResult::name))
+                .containsExactly("songplays_time");
+    }
+
+    @Test
     void aLedgerEmptiedByHandReplacesTheStarRowsInsteadOfDoublingThem() throws Exception {
         write("day1.json", play(1, 0, 1000, "7", "free", "A") + play(1, 1, 2000, "7", "paid", "B"));
         etl(false, 0);

@@ -35,6 +35,9 @@ public final class S3TestStore {
 
     /** A server on a free port, keeping its objects under target/ (deleted when it stops). */
     public static S3MockExtension server(String name) {
+        // S3Mock is a Spring Boot application: left alone, it sets logback up again for the whole JVM (its
+        // own pattern, on stdout), and the tests would no longer see sparkify's logging (cli/LogSetup).
+        System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
         // S3Mock creates only the last folder of the path.
         String root = Path.of(
                         "target",

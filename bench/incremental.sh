@@ -63,7 +63,7 @@ done
 # The target (issue: hardening): the next day costs <= 5% of the full load. Judged on the run itself
 # (in-run): the process adds the JVM's start and DuckDB's open and close, ~0.3 s whatever the input,
 # which alone is ~5% of a 1M-event load; its share is printed beside. Exits 1 when the in-run share is
-# above 5%.
+# above 5% (and earlier, with the command's own code, when a run fails).
 awk -v fw="$full_wall" -v fr="$full_run" \
   -v w="$(awk '$1 == "next-day" {print $2}' "$results" | median)" \
   -v r="$(awk '$1 == "next-day" {print $3}' "$results" | median)" 'BEGIN {

@@ -77,14 +77,18 @@ abstract class CrashSafetyContract {
         int markedInterrupted = 0;
         java.util.Set<String> lastStepsSeen = new java.util.TreeSet<>();
 
-        for (int point = 0; point < KILL_POINTS; point++) {
+        // KILL_POINTS evenly spread over the run; then, while fewer than four different steps were hit (the
+        // phases' lengths vary with the machine's load), more at random moments, up to as many again.
+        for (int point = 0; point < KILL_POINTS || (lastStepsSeen.size() < 4 && point < 2 * KILL_POINTS); point++) {
             String name = "crash" + point;
             long delay = 0;
             boolean killed = false;
             // A run that finished before its kill shows the runs got faster: aim again, earlier.
             for (int attempt = 0; attempt < 6 && !killed; attempt++) {
                 name = "crash" + point + "_" + attempt;
-                delay = runMillis * (2L * point + 1) / (2L * KILL_POINTS) + random.nextLong(0, 10);
+                delay = point < KILL_POINTS
+                        ? runMillis * (2L * point + 1) / (2L * KILL_POINTS) + random.nextLong(0, 10)
+                        : random.nextLong(0, runMillis);
                 Process process = startVerbose(warehouseFlags(dir, name), dir.resolve("crash-" + point + ".log"));
                 long started = System.currentTimeMillis();
                 if (process.waitFor(delay, TimeUnit.MILLISECONDS)) {

@@ -3,8 +3,8 @@
 -- list of files, the load id. Numbers are read as DOUBLE so that a fraction where a whole number belongs
 -- is seen, not rounded away. Only rows the Java parser would stage are inserted: a file that loses rows
 -- here is re-read by the Java parser, which keeps every bad record with its line.
--- source_record is filled in afterwards (events_fast_number.sql): row_number() here would make the read
--- single-threaded.
+-- source_record is filled in afterwards (events_fast_number.sql). The statement runs on one thread, with
+-- insertion order kept (DuckDbStagingLoader runs two of them at a time on two connections).
 INSERT INTO staging_events
 SELECT
     artist, auth, firstName, gender, TRY_CAST(itemInSession AS BIGINT), lastName, length, level, location,

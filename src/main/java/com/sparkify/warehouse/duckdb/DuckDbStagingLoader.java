@@ -16,13 +16,21 @@ import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
@@ -37,6 +45,18 @@ import org.slf4j.LoggerFactory;
 final class DuckDbStagingLoader implements StagingLoader {
     private static final Logger LOG = LoggerFactory.getLogger(DuckDbStagingLoader.class);
     private static final int BATCH_FILES = 4000;
+    /**
+     * Connections reading batches at the same time, each statement on one thread. One statement on two
+     * threads that keeps insertion order took 4.8 s for 1M events where two single-threaded ones took 3.5 s
+     * (BENCHMARKS.md): DuckDB's ordered parallel insert pays for putting the threads' rows back in order.
+     */
+    private static final int READERS = 2;
+
+    private static final ExecutorService pool = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "sparkify-read-json");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final DuckDBConnection connection;
     /** JSON read per statement: {@link DuckDbMemory#readBatchBytes()}. */
@@ -48,7 +68,7 @@ final class DuckDbStagingLoader implements StagingLoader {
 
     private final Set<String> stagedByPrefetch = new HashSet<>();
     /** read_json statements that ran out of memory: their files were read again in halves, or by Java. */
-    private int outOfMemory;
+    private final AtomicInteger outOfMemory = new AtomicInteger();
 
     DuckDbStagingLoader(DuckDBConnection connection, long batchBytes) {
         this.connection = connection;
@@ -66,27 +86,23 @@ final class DuckDbStagingLoader implements StagingLoader {
         }
         try {
             long started = System.nanoTime();
-            Map<String, Long> records = new HashMap<>();
-            try (InsertionOrder ordered = InsertionOrder.preserved(connection)) {
-                for (List<SourceFile> batch : batches(local)) {
-                    CompletableFuture<Map<String, Long>> counting =
-                            CompletableFuture.supplyAsync(() -> count(batch, source));
-                    long batchStarted = System.nanoTime();
-                    readBatch(batch, loadId);
-                    execute("events_fast_number", loadId);
-                    records.putAll(counting.join());
-                    LOG.debug(
-                            "read_json of a batch of {} files took {} ms",
-                            batch.size(),
-                            (System.nanoTime() - batchStarted) / 1_000_000);
+            Map<String, Long> records = new ConcurrentHashMap<>();
+            try (StagingSettings settings = StagingSettings.apply(connection)) {
+                Queue<List<SourceFile>> queue = new ConcurrentLinkedQueue<>(batches(local));
+                List<CompletableFuture<Void>> readers = new ArrayList<>();
+                for (int i = 0; i < Math.min(READERS, queue.size()); i++) {
+                    DuckDBConnection reader = (DuckDBConnection) connection.duplicate();
+                    readers.add(
+                            CompletableFuture.runAsync(() -> readAll(reader, queue, source, loadId, records), pool));
                 }
+                join(readers);
             }
             LOG.debug("read_json of {} files took {} ms", local.size(), (System.nanoTime() - started) / 1_000_000);
-            if (outOfMemory > 0) {
+            if (outOfMemory.get() > 0) {
                 LOG.warn(
                         "DuckDB ran out of memory in {} statements reading JSON, whose files were read again in parts"
                                 + " or by the Java parser, which is slower; give it more with SPARKIFY_DUCKDB_MEMORY_LIMIT",
-                        outOfMemory);
+                        outOfMemory.get());
             }
             keepWholeFiles(local, records, loadId, listener);
             LOG.debug("fast path done after {} ms", (System.nanoTime() - started) / 1_000_000);
@@ -95,18 +111,68 @@ final class DuckDbStagingLoader implements StagingLoader {
         }
     }
 
+    /** One reader: takes batches off the queue until it is empty, on its own connection, then closes it. */
+    private void readAll(
+            DuckDBConnection reader,
+            Queue<List<SourceFile>> queue,
+            FileSource source,
+            long loadId,
+            Map<String, Long> records) {
+        try (reader) {
+            for (List<SourceFile> batch = queue.poll(); batch != null; batch = queue.poll()) {
+                List<SourceFile> files = batch;
+                CompletableFuture<Map<String, Long>> counting =
+                        CompletableFuture.supplyAsync(() -> count(files, source));
+                long batchStarted = System.nanoTime();
+                readBatch(reader, batch, loadId);
+                number(reader, batch, loadId);
+                records.putAll(counting.join());
+                LOG.debug(
+                        "read_json of a batch of {} files took {} ms",
+                        batch.size(),
+                        (System.nanoTime() - batchStarted) / 1_000_000);
+            }
+        } catch (SQLException e) {
+            throw new StagingFailure(e);
+        }
+    }
+
+    /** Waits for every reader; the first failure is thrown once all have stopped. */
+    private static void join(List<CompletableFuture<Void>> readers) throws SQLException {
+        try {
+            CompletableFuture.allOf(readers.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof StagingFailure failure) {
+                throw failure.getCause();
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Batches of at most {@link #batchBytes} each, as many as the readers can share evenly: 458 MB in five
+     * 96 MiB batches left one reader alone with the last; six of 76 MB keep both busy to the end.
+     */
     private List<List<SourceFile>> batches(List<SourceFile> files) {
+        long total = Math.max(1, files.stream().mapToLong(SourceFile::size).sum());
+        long count = (total + batchBytes - 1) / batchBytes;
+        count = (count + READERS - 1) / READERS * READERS;
         List<List<SourceFile>> batches = new ArrayList<>();
         List<SourceFile> current = new ArrayList<>();
-        long bytes = 0;
+        long before = 0;
+        long index = 0;
         for (SourceFile file : files) {
-            if (!current.isEmpty() && (bytes + file.size() > batchBytes || current.size() >= BATCH_FILES)) {
+            long fileIndex = Math.min(count - 1, before * count / total);
+            if (!current.isEmpty() && (fileIndex != index || current.size() >= BATCH_FILES)) {
                 batches.add(current);
                 current = new ArrayList<>();
-                bytes = 0;
             }
+            index = fileIndex;
             current.add(file);
-            bytes += file.size();
+            before += file.size();
         }
         if (!current.isEmpty()) {
             batches.add(current);
@@ -127,18 +193,18 @@ final class DuckDbStagingLoader implements StagingLoader {
     }
 
     /** Stages a batch; when read_json fails, halves it until the failing files are alone, then leaves them. */
-    private void readBatch(List<SourceFile> batch, long loadId) throws SQLException {
-        try (PreparedStatement read = connection.prepareStatement(scripts.text("events_fast_read"))) {
+    private void readBatch(DuckDBConnection reader, List<SourceFile> batch, long loadId) throws SQLException {
+        try (PreparedStatement read = reader.prepareStatement(scripts.text("events_fast_read"))) {
             read.setObject(
                     1,
-                    connection.createArrayOf(
+                    reader.createArrayOf(
                             "VARCHAR",
                             batch.stream().map(DuckDbStagingLoader::path).toArray()));
             read.setLong(2, loadId);
             read.execute();
         } catch (SQLException e) {
             if (DuckDbMemory.outOfMemory(e)) {
-                outOfMemory++;
+                outOfMemory.incrementAndGet();
             }
             if (batch.size() == 1) {
                 LOG.debug(
@@ -149,8 +215,8 @@ final class DuckDbStagingLoader implements StagingLoader {
             }
             LOG.debug("read_json of {} files failed, reading them in halves: {}", batch.size(), e.getMessage());
             int half = batch.size() / 2;
-            readBatch(batch.subList(0, half), loadId);
-            readBatch(batch.subList(half, batch.size()), loadId);
+            readBatch(reader, batch.subList(0, half), loadId);
+            readBatch(reader, batch.subList(half, batch.size()), loadId);
         }
     }
 
@@ -217,9 +283,14 @@ final class DuckDbStagingLoader implements StagingLoader {
         }
     }
 
-    private void execute(String script, long loadId) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(scripts.text(script))) {
+    private void number(DuckDBConnection reader, List<SourceFile> batch, long loadId) throws SQLException {
+        try (PreparedStatement statement = reader.prepareStatement(scripts.text("events_fast_number"))) {
             statement.setLong(1, loadId);
+            statement.setObject(
+                    2,
+                    reader.createArrayOf(
+                            "VARCHAR",
+                            batch.stream().map(DuckDbStagingLoader::path).toArray()));
             statement.execute();
         }
     }
@@ -228,32 +299,54 @@ final class DuckDbStagingLoader implements StagingLoader {
         return file.localPath().orElseThrow().toString();
     }
 
+    /** A reader's SQL failure, carried out of its thread. */
+    private static final class StagingFailure extends RuntimeException {
+        StagingFailure(SQLException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized SQLException getCause() {
+            return (SQLException) super.getCause();
+        }
+    }
+
     /**
-     * Keeps DuckDB's insertion order while the fast path reads: it numbers records by row position. The
-     * warehouse otherwise runs without it (see {@link DuckDbSettings}), which bounds the memory of large
-     * inserts.
+     * Keeps DuckDB's insertion order while the fast path reads, on one thread a statement: it numbers records
+     * by row position, and a single thread appends in order without the ordered parallel insert's cost. The
+     * warehouse otherwise runs without insertion order (see {@link DuckDbSettings}), which bounds the memory
+     * of large inserts, and with DuckDB's threads, which are set back afterwards.
      */
-    private static final class InsertionOrder implements AutoCloseable {
+    private static final class StagingSettings implements AutoCloseable {
         private final DuckDBConnection connection;
+        private final long threads;
 
-        private InsertionOrder(DuckDBConnection connection) {
+        private StagingSettings(DuckDBConnection connection, long threads) {
             this.connection = connection;
+            this.threads = threads;
         }
 
-        static InsertionOrder preserved(DuckDBConnection connection) throws SQLException {
-            set(connection, true);
-            return new InsertionOrder(connection);
+        static StagingSettings apply(DuckDBConnection connection) throws SQLException {
+            long threads;
+            try (Statement statement = connection.createStatement();
+                    ResultSet row = statement.executeQuery("SELECT current_setting('threads')")) {
+                row.next();
+                threads = row.getLong(1);
+            }
+            set(connection, true, 1);
+            return new StagingSettings(connection, threads);
         }
 
-        private static void set(DuckDBConnection connection, boolean preserve) throws SQLException {
-            try (java.sql.Statement statement = connection.createStatement()) {
+        private static void set(DuckDBConnection connection, boolean preserve, long threads) throws SQLException {
+            try (Statement statement = connection.createStatement()) {
                 statement.execute("SET preserve_insertion_order = " + preserve);
+                statement.execute("SET threads = " + threads);
             }
         }
 
         @Override
         public void close() throws SQLException {
-            set(connection, false);
+            set(connection, false, threads);
         }
     }
 }

@@ -9,6 +9,7 @@ import com.sparkify.pipeline.EtlOptions;
 import com.sparkify.pipeline.EtlPipeline;
 import com.sparkify.pipeline.EtlPreview;
 import com.sparkify.pipeline.EtlResult;
+import com.sparkify.pipeline.SourceListing;
 import com.sparkify.source.DataKind;
 import com.sparkify.warehouse.Warehouse;
 import com.sparkify.warehouse.Warehouses;
@@ -104,8 +105,9 @@ final class EtlCommand implements Callable<Integer> {
     private int run(Settings settings, EtlOptions options) {
         EtlResult result;
         EtlListener progress = json ? EtlListener.NONE : TerminalProgress.forTerminal();
+        SourceListing listing = SourceListing.start(options);
         try (Warehouse warehouse = Warehouses.open(settings)) {
-            result = new EtlPipeline(warehouse, progress).run(options);
+            result = new EtlPipeline(warehouse, progress).run(options, listing);
         } finally {
             if (progress instanceof TerminalProgress bar) {
                 bar.close();

@@ -14,7 +14,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,16 +38,21 @@ public final class EtlPipeline {
     }
 
     public EtlResult run(EtlOptions options) {
+        return run(options, SourceListing.lazy(options));
+    }
+
+    /** Runs with the files of {@code listing}, which may have been listed while the warehouse opened. */
+    public EtlResult run(EtlOptions options, SourceListing listing) {
         long started = System.currentTimeMillis();
         try {
-            return attempt(options, started);
+            return attempt(options, listing, started);
         } catch (RuntimeException first) {
             if (!warehouse.mayRetry(first)) {
                 throw first;
             }
             LOG.warn("{}; running it again with the whole memory limit", first.getMessage());
             try {
-                return attempt(options, started);
+                return attempt(options, listing, started);
             } catch (RuntimeException second) {
                 second.addSuppressed(first);
                 throw second;
@@ -56,13 +60,10 @@ public final class EtlPipeline {
         }
     }
 
-    private EtlResult attempt(EtlOptions options, long started) {
+    private EtlResult attempt(EtlOptions options, SourceListing listing, long started) {
         warehouse.acquireRunLock();
         Schema.ensure(warehouse);
-        long listing = System.currentTimeMillis();
-        List<SourceFile> found = new ArrayList<>(options.songs().list());
-        found.addAll(options.logs().list());
-        LOG.debug("listed {} files in {} ms", found.size(), System.currentTimeMillis() - listing);
+        List<SourceFile> found = listing.files();
         try (Connection side = warehouse.openSideConnection()) {
             RunLog runLog = new RunLog(side, scripts);
             long runId = runLog.start();
@@ -169,7 +170,7 @@ public final class EtlPipeline {
         }
 
         listener.phase("transform");
-        warehouse.startTransform();
+        warehouse.startTransform(plan.bytes());
         try {
             warehouse.execute("collect_changed_plays", plan.mergeParameters(runId));
             warehouse.execute("collect_changes", plan.mergeParameters(runId));

@@ -40,8 +40,8 @@ public interface Warehouse extends AutoCloseable {
         scripts().execute(connection(), script, parameters);
     }
 
-    /** Staging is over: the merges and checks of the run follow. */
-    default void startTransform() {}
+    /** Staging is over: the merges and checks of a run that loads {@code inputBytes} of files follow. */
+    default void startTransform(long inputBytes) {}
 
     /** Called between the data-quality checks of a run (DuckDB hands freed memory back there). */
     default void betweenStatements() {}

@@ -23,6 +23,8 @@ final class DuckDbMemory {
     private static final long MIB = 1L << 20;
     /** What the read of one batch needs besides its JSON: measured, see {@link #readBatchBytes()}. */
     private static final long READ_OVERHEAD = 160 * MIB;
+    /** Input from which a run's transform works with shares of the limit: {@link #startTransform}. */
+    static final long SHARED_FROM = 32 * MIB;
 
     private final Connection connection;
     /** The limit as configured, e.g. {@code 384MB}: the connection's, set back exactly after a transform. */
@@ -81,9 +83,14 @@ final class DuckDbMemory {
         return Math.max(16 * MIB, Math.min(256 * MIB, half / (16 * MIB) * (16 * MIB)));
     }
 
-    /** From now on the run merges and checks: scripts and checks get their share of the limit. */
-    void startTransform() {
-        transforming = adjustable;
+    /**
+     * From now on the run merges and checks: scripts and checks get their share of the limit, when the run
+     * loads at least {@link #SHARED_FROM} of input. A smaller run keeps the whole limit: setting the shares
+     * and handing pages back cost a daily run of one file ~60 of its ~450 ms (BENCHMARKS.md), and what it
+     * merges is small.
+     */
+    void startTransform(long inputBytes) {
+        transforming = adjustable && inputBytes >= SHARED_FROM;
         shared = false;
     }
 

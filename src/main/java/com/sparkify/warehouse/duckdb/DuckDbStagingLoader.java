@@ -87,15 +87,31 @@ final class DuckDbStagingLoader implements StagingLoader {
         try {
             long started = System.nanoTime();
             Map<String, Long> records = new ConcurrentHashMap<>();
-            try (StagingSettings settings = StagingSettings.apply(connection)) {
-                Queue<List<SourceFile>> queue = new ConcurrentLinkedQueue<>(batches(local));
-                List<CompletableFuture<Void>> readers = new ArrayList<>();
-                for (int i = 0; i < Math.min(READERS, queue.size()); i++) {
-                    DuckDBConnection reader = (DuckDBConnection) connection.duplicate();
-                    readers.add(
-                            CompletableFuture.runAsync(() -> readAll(reader, queue, source, loadId, records), pool));
+            Queue<List<SourceFile>> queue = new ConcurrentLinkedQueue<>(batches(local));
+            if (queue.size() == 1) {
+                // One batch, e.g. a daily run's file: read on this connection, without the readers' setup.
+                try (StagingSettings settings = StagingSettings.apply(connection, false)) {
+                    readAll(connection, queue, source, loadId, records);
+                } catch (StagingFailure e) {
+                    throw e.getCause();
                 }
-                join(readers);
+            } else {
+                try (StagingSettings settings = StagingSettings.apply(connection, true)) {
+                    List<CompletableFuture<Void>> readers = new ArrayList<>();
+                    for (int i = 0; i < Math.min(READERS, queue.size()); i++) {
+                        DuckDBConnection reader = (DuckDBConnection) connection.duplicate();
+                        readers.add(CompletableFuture.runAsync(
+                                () -> {
+                                    try (reader) {
+                                        readAll(reader, queue, source, loadId, records);
+                                    } catch (SQLException e) {
+                                        throw new StagingFailure(e);
+                                    }
+                                },
+                                pool));
+                    }
+                    join(readers);
+                }
             }
             LOG.debug("read_json of {} files took {} ms", local.size(), (System.nanoTime() - started) / 1_000_000);
             if (outOfMemory.get() > 0) {
@@ -111,14 +127,14 @@ final class DuckDbStagingLoader implements StagingLoader {
         }
     }
 
-    /** One reader: takes batches off the queue until it is empty, on its own connection, then closes it. */
+    /** One reader: takes batches off the queue until it is empty. */
     private void readAll(
             DuckDBConnection reader,
             Queue<List<SourceFile>> queue,
             FileSource source,
             long loadId,
             Map<String, Long> records) {
-        try (reader) {
+        try {
             for (List<SourceFile> batch = queue.poll(); batch != null; batch = queue.poll()) {
                 List<SourceFile> files = batch;
                 CompletableFuture<Map<String, Long>> counting =
@@ -319,6 +335,7 @@ final class DuckDbStagingLoader implements StagingLoader {
      */
     private static final class StagingSettings implements AutoCloseable {
         private final DuckDBConnection connection;
+        /** DuckDB's threads before, when the readers run on one thread each; 0 when left alone. */
         private final long threads;
 
         private StagingSettings(DuckDBConnection connection, long threads) {
@@ -326,27 +343,29 @@ final class DuckDbStagingLoader implements StagingLoader {
             this.threads = threads;
         }
 
-        static StagingSettings apply(DuckDBConnection connection) throws SQLException {
-            long threads;
-            try (Statement statement = connection.createStatement();
-                    ResultSet row = statement.executeQuery("SELECT current_setting('threads')")) {
-                row.next();
-                threads = row.getLong(1);
-            }
-            set(connection, true, 1);
-            return new StagingSettings(connection, threads);
-        }
-
-        private static void set(DuckDBConnection connection, boolean preserve, long threads) throws SQLException {
+        static StagingSettings apply(DuckDBConnection connection, boolean oneThreadEach) throws SQLException {
+            long threads = 0;
             try (Statement statement = connection.createStatement()) {
-                statement.execute("SET preserve_insertion_order = " + preserve);
-                statement.execute("SET threads = " + threads);
+                if (oneThreadEach) {
+                    try (ResultSet row = statement.executeQuery("SELECT current_setting('threads')")) {
+                        row.next();
+                        threads = row.getLong(1);
+                    }
+                    statement.execute("SET threads = 1");
+                }
+                statement.execute("SET preserve_insertion_order = true");
             }
+            return new StagingSettings(connection, threads);
         }
 
         @Override
         public void close() throws SQLException {
-            set(connection, false, threads);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET preserve_insertion_order = false");
+                if (threads > 0) {
+                    statement.execute("SET threads = " + threads);
+                }
+            }
         }
     }
 }

@@ -57,8 +57,8 @@ final class DuckDbWarehouse implements Warehouse {
     }
 
     @Override
-    public void startTransform() {
-        memory.startTransform();
+    public void startTransform(long inputBytes) {
+        memory.startTransform(inputBytes);
     }
 
     @Override

@@ -41,7 +41,7 @@ class DuckDbMemoryTest {
             memory.forScript("merge_time");
             assertThat(limit(connection)).as("before the transform").isEqualTo(whole);
 
-            memory.startTransform();
+            memory.startTransform(DuckDbMemory.SHARED_FROM);
             memory.forScript("merge_time");
             assertThat(limit(connection)).isEqualTo("635.7 MiB"); // 2e9 / 3 bytes
             memory.forScript("merge_user_levels");
@@ -69,21 +69,36 @@ class DuckDbMemoryTest {
                     .as("before any share")
                     .isFalse();
 
-            memory.startTransform();
+            memory.startTransform(DuckDbMemory.SHARED_FROM);
             memory.forScript("merge_time");
             assertThat(memory.keepWholeLimitAfter(new RuntimeException("Binder Error")))
                     .as("another failure")
                     .isFalse();
             assertThat(limit(connection)).isEqualTo(whole);
 
-            memory.startTransform();
+            memory.startTransform(DuckDbMemory.SHARED_FROM);
             memory.forScript("merge_time");
             assertThat(memory.keepWholeLimitAfter(outOfMemory)).isTrue();
             assertThat(limit(connection)).isEqualTo(whole);
 
-            memory.startTransform();
+            memory.startTransform(DuckDbMemory.SHARED_FROM);
             memory.forScript("merge_time");
             assertThat(limit(connection)).as("the retry keeps the whole limit").isEqualTo(whole);
+        }
+    }
+
+    @Test
+    void aSmallRunKeepsTheWholeLimit() throws SQLException {
+        try (Connection connection = open("2GB")) {
+            DuckDbMemory memory = new DuckDbMemory(connection, "2GB", false);
+            String whole = limit(connection);
+            memory.startTransform(DuckDbMemory.SHARED_FROM - 1);
+            memory.forScript("merge_time");
+            memory.release();
+            assertThat(limit(connection)).isEqualTo(whole);
+            assertThat(memory.keepWholeLimitAfter(new RuntimeException("Out of Memory Error")))
+                    .as("no share to give up")
+                    .isFalse();
         }
     }
 
@@ -91,7 +106,7 @@ class DuckDbMemoryTest {
     void anInMemoryWarehouseKeepsItsWholeLimit() throws SQLException {
         try (Connection connection = open("384MB")) {
             DuckDbMemory memory = new DuckDbMemory(connection, "384MB", true);
-            memory.startTransform();
+            memory.startTransform(DuckDbMemory.SHARED_FROM);
             memory.forScript("merge_time");
             memory.release();
             assertThat(limit(connection)).isEqualTo("366.2 MiB");

@@ -1,0 +1,75 @@
+package com.sparkify.pipeline;
+
+import com.sparkify.source.SourceFile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The files of a run's sources, songs first. {@link #start} lists them on a thread of their own, while the
+ * command opens the warehouse: a daily run over 3,822 local files spent ~75 ms listing, most of it before
+ * its first statement could start (BENCHMARKS.md). A failure to list is thrown where the files are asked for,
+ * as listing in place would have thrown it.
+ */
+public final class SourceListing {
+    private static final Logger LOG = LoggerFactory.getLogger(SourceListing.class);
+
+    private final CompletableFuture<List<SourceFile>> files = new CompletableFuture<>();
+    /** The options to list on the first call of {@link #files()}; null when a thread lists them. */
+    private final EtlOptions deferred;
+
+    private SourceListing(EtlOptions deferred) {
+        this.deferred = deferred;
+    }
+
+    /** Starts listing the sources of {@code options} in the background. */
+    public static SourceListing start(EtlOptions options) {
+        SourceListing listing = new SourceListing(null);
+        Thread thread = new Thread(() -> listing.complete(options), "sparkify-listing");
+        thread.setDaemon(true);
+        thread.start();
+        return listing;
+    }
+
+    /** Lists the sources of {@code options} when the files are first asked for, on the asking thread. */
+    static SourceListing lazy(EtlOptions options) {
+        return new SourceListing(options);
+    }
+
+    private void complete(EtlOptions options) {
+        try {
+            files.complete(list(options));
+        } catch (RuntimeException | Error e) {
+            files.completeExceptionally(e);
+        }
+    }
+
+    /** The files found; waits for the listing when it runs in the background. */
+    List<SourceFile> files() {
+        if (deferred != null && !files.isDone()) {
+            complete(deferred);
+        }
+        try {
+            return files.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    private static List<SourceFile> list(EtlOptions options) {
+        long started = System.nanoTime();
+        List<SourceFile> found = new ArrayList<>(options.songs().list());
+        found.addAll(options.logs().list());
+        LOG.debug("listed {} files in {} ms", found.size(), (System.nanoTime() - started) / 1_000_000);
+        return List.copyOf(found);
+    }
+}

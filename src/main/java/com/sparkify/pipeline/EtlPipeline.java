@@ -204,6 +204,7 @@ public final class EtlPipeline {
         }
         long committing = System.nanoTime();
         connection.commit();
+        warehouse.committed();
         LOG.debug("committed in {} ms", (System.nanoTime() - committing) / 1_000_000);
         return outcome;
     }

@@ -49,6 +49,9 @@ public interface Warehouse extends AutoCloseable {
     /** The merges and checks are over; the run commits next. */
     default void endTransform() {}
 
+    /** The run's transaction has committed. */
+    default void committed() {}
+
     /**
      * Whether a run that failed with {@code failure}, and was rolled back, may succeed if run again: the
      * engine has changed what made it fail (DuckDB: memory, see {@code DuckDbMemory}).

@@ -38,9 +38,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Stages files on DuckDB. Local event logs go through DuckDB's own {@code read_json}, which stages the rows
- * the Java parser would stage; a file that read_json cannot read, or that loses a row to validation (its
- * record count, taken by a plain line count, does not match), is staged again by the Java parser, which
- * keeps every bad record with its line. Song files and remote files always take the Java parser.
+ * the Java parser would stage, numbered as it would number them; a file that read_json cannot read, or that
+ * loses a row to validation (its record count, taken ahead by a plain line count, does not match, or its
+ * records are not numbered 1 to that count), is staged again by the Java parser, which keeps every bad
+ * record with its line. Song files and remote files always take the Java parser.
  */
 final class DuckDbStagingLoader implements StagingLoader {
     private static final Logger LOG = LoggerFactory.getLogger(DuckDbStagingLoader.class);
@@ -52,11 +53,7 @@ final class DuckDbStagingLoader implements StagingLoader {
      */
     private static final int READERS = 2;
 
-    private static final ExecutorService pool = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "sparkify-read-json");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ExecutorService pool = Executors.newCachedThreadPool(DuckDbStagingLoader::daemon);
 
     private final DuckDBConnection connection;
     /** JSON read per statement: {@link DuckDbMemory#readBatchBytes()}. */
@@ -87,31 +84,15 @@ final class DuckDbStagingLoader implements StagingLoader {
         try {
             long started = System.nanoTime();
             Map<String, Long> records = new ConcurrentHashMap<>();
-            Queue<List<SourceFile>> queue = new ConcurrentLinkedQueue<>(batches(local));
-            if (queue.size() == 1) {
-                // One batch, e.g. a daily run's file: read on this connection, without the readers' setup.
-                try (StagingSettings settings = StagingSettings.apply(connection, false)) {
-                    readAll(connection, queue, source, loadId, records);
-                } catch (StagingFailure e) {
-                    throw e.getCause();
+            Queue<Batch> queue = new ConcurrentLinkedQueue<>();
+            ExecutorService counter = Executors.newSingleThreadExecutor(DuckDbStagingLoader::daemon);
+            try {
+                for (List<SourceFile> batch : batches(local)) {
+                    queue.add(new Batch(batch, CompletableFuture.supplyAsync(() -> count(batch, source), counter)));
                 }
-            } else {
-                try (StagingSettings settings = StagingSettings.apply(connection, true)) {
-                    List<CompletableFuture<Void>> readers = new ArrayList<>();
-                    for (int i = 0; i < Math.min(READERS, queue.size()); i++) {
-                        DuckDBConnection reader = (DuckDBConnection) connection.duplicate();
-                        readers.add(CompletableFuture.runAsync(
-                                () -> {
-                                    try (reader) {
-                                        readAll(reader, queue, source, loadId, records);
-                                    } catch (SQLException e) {
-                                        throw new StagingFailure(e);
-                                    }
-                                },
-                                pool));
-                    }
-                    join(readers);
-                }
+                readAll(queue, source, loadId, records);
+            } finally {
+                counter.shutdownNow();
             }
             LOG.debug("read_json of {} files took {} ms", local.size(), (System.nanoTime() - started) / 1_000_000);
             if (outOfMemory.get() > 0) {
@@ -127,25 +108,47 @@ final class DuckDbStagingLoader implements StagingLoader {
         }
     }
 
+    /** Reads the queued batches: one on this connection, more on {@link #READERS} connections of their own. */
+    private void readAll(Queue<Batch> queue, FileSource source, long loadId, Map<String, Long> records)
+            throws SQLException {
+        if (queue.size() == 1) {
+            // One batch, e.g. a daily run's file: read on this connection, without the readers' setup.
+            try (StagingSettings settings = StagingSettings.apply(connection, false)) {
+                read(connection, queue, loadId, records);
+            } catch (StagingFailure e) {
+                throw e.getCause();
+            }
+            return;
+        }
+        try (StagingSettings settings = StagingSettings.apply(connection, true)) {
+            List<CompletableFuture<Void>> readers = new ArrayList<>();
+            for (int i = 0; i < Math.min(READERS, queue.size()); i++) {
+                DuckDBConnection reader = (DuckDBConnection) connection.duplicate();
+                readers.add(CompletableFuture.runAsync(
+                        () -> {
+                            try (reader) {
+                                read(reader, queue, loadId, records);
+                            } catch (SQLException e) {
+                                throw new StagingFailure(e);
+                            }
+                        },
+                        pool));
+            }
+            join(readers);
+        }
+    }
+
     /** One reader: takes batches off the queue until it is empty. */
-    private void readAll(
-            DuckDBConnection reader,
-            Queue<List<SourceFile>> queue,
-            FileSource source,
-            long loadId,
-            Map<String, Long> records) {
+    private void read(DuckDBConnection reader, Queue<Batch> queue, long loadId, Map<String, Long> records) {
         try {
-            for (List<SourceFile> batch = queue.poll(); batch != null; batch = queue.poll()) {
-                List<SourceFile> files = batch;
-                CompletableFuture<Map<String, Long>> counting =
-                        CompletableFuture.supplyAsync(() -> count(files, source));
+            for (Batch batch = queue.poll(); batch != null; batch = queue.poll()) {
                 long batchStarted = System.nanoTime();
-                readBatch(reader, batch, loadId);
-                number(reader, batch, loadId);
-                records.putAll(counting.join());
+                Map<String, Long> counted = batch.records().join();
+                records.putAll(counted);
+                readBatch(reader, batch.files(), counted, loadId);
                 LOG.debug(
                         "read_json of a batch of {} files took {} ms",
-                        batch.size(),
+                        batch.files().size(),
                         (System.nanoTime() - batchStarted) / 1_000_000);
             }
         } catch (SQLException e) {
@@ -209,14 +212,20 @@ final class DuckDbStagingLoader implements StagingLoader {
     }
 
     /** Stages a batch; when read_json fails, halves it until the failing files are alone, then leaves them. */
-    private void readBatch(DuckDBConnection reader, List<SourceFile> batch, long loadId) throws SQLException {
+    private void readBatch(DuckDBConnection reader, List<SourceFile> batch, Map<String, Long> records, long loadId)
+            throws SQLException {
         try (PreparedStatement read = reader.prepareStatement(scripts.text("events_fast_read"))) {
-            read.setObject(
-                    1,
-                    reader.createArrayOf(
-                            "VARCHAR",
-                            batch.stream().map(DuckDbStagingLoader::path).toArray()));
+            Object[] paths = new Object[batch.size()];
+            Object[] recordsBefore = new Object[batch.size()];
+            long before = 0;
+            for (int i = 0; i < batch.size(); i++) {
+                paths[i] = path(batch.get(i));
+                recordsBefore[i] = before;
+                before += records.get(path(batch.get(i)));
+            }
+            read.setObject(1, reader.createArrayOf("VARCHAR", paths));
             read.setLong(2, loadId);
+            read.setObject(3, reader.createArrayOf("BIGINT", recordsBefore));
             read.execute();
         } catch (SQLException e) {
             if (DuckDbMemory.outOfMemory(e)) {
@@ -231,30 +240,34 @@ final class DuckDbStagingLoader implements StagingLoader {
             }
             LOG.debug("read_json of {} files failed, reading them in halves: {}", batch.size(), e.getMessage());
             int half = batch.size() / 2;
-            readBatch(reader, batch.subList(0, half), loadId);
-            readBatch(reader, batch.subList(half, batch.size()), loadId);
+            readBatch(reader, batch.subList(0, half), records, loadId);
+            readBatch(reader, batch.subList(half, batch.size()), records, loadId);
         }
     }
 
     private void keepWholeFiles(List<SourceFile> files, Map<String, Long> records, long loadId, Listener listener)
             throws SQLException {
-        Map<String, Long> staged = new HashMap<>();
+        Map<String, long[]> staged = new HashMap<>();
         try (PreparedStatement counts = connection.prepareStatement(scripts.text("events_fast_counts"))) {
             counts.setLong(1, loadId);
             try (ResultSet rows = counts.executeQuery()) {
                 while (rows.next()) {
-                    staged.put(rows.getString(1), rows.getLong(2));
+                    staged.put(rows.getString(1), new long[] {rows.getLong(2), rows.getLong(3), rows.getLong(4)});
                 }
             }
         }
         List<String> partial = new ArrayList<>();
         for (SourceFile file : files) {
             long expected = records.get(path(file));
-            long actual = staged.getOrDefault(path(file), 0L);
-            if (actual == expected) {
+            long[] rows = staged.get(path(file));
+            if (rows == null) {
+                continue;
+            }
+            // count, lowest and highest record number: whole, and numbered 1 to count like the Java parser
+            if (rows[0] == expected && rows[1] == 1 && rows[2] == expected) {
                 stagedByPrefetch.add(file.uri());
-                listener.staged(file, new FileCounts(actual, actual, 0));
-            } else if (actual > 0) {
+                listener.staged(file, new FileCounts(expected, expected, 0));
+            } else {
                 partial.add(path(file));
             }
         }
@@ -299,20 +312,17 @@ final class DuckDbStagingLoader implements StagingLoader {
         }
     }
 
-    private void number(DuckDBConnection reader, List<SourceFile> batch, long loadId) throws SQLException {
-        try (PreparedStatement statement = reader.prepareStatement(scripts.text("events_fast_number"))) {
-            statement.setLong(1, loadId);
-            statement.setObject(
-                    2,
-                    reader.createArrayOf(
-                            "VARCHAR",
-                            batch.stream().map(DuckDbStagingLoader::path).toArray()));
-            statement.execute();
-        }
-    }
-
     private static String path(SourceFile file) {
         return file.localPath().orElseThrow().toString();
+    }
+
+    /** Files read by one statement, and their record counts, which the Java counter takes ahead. */
+    private record Batch(List<SourceFile> files, CompletableFuture<Map<String, Long>> records) {}
+
+    private static Thread daemon(Runnable runnable) {
+        Thread thread = new Thread(runnable, "sparkify-read-json");
+        thread.setDaemon(true);
+        return thread;
     }
 
     /** A reader's SQL failure, carried out of its thread. */
@@ -328,10 +338,11 @@ final class DuckDbStagingLoader implements StagingLoader {
     }
 
     /**
-     * Keeps DuckDB's insertion order while the fast path reads, on one thread a statement: it numbers records
-     * by row position, and a single thread appends in order without the ordered parallel insert's cost. The
-     * warehouse otherwise runs without insertion order (see {@link DuckDbSettings}), which bounds the memory
-     * of large inserts, and with DuckDB's threads, which are set back afterwards.
+     * Keeps DuckDB's insertion order while the fast path reads, and with several readers one thread a
+     * statement: a statement numbers records by their position in its input, and a single thread reads in
+     * order without the ordered parallel insert's cost. The warehouse otherwise runs without insertion order
+     * (see {@link DuckDbSettings}), which bounds the memory of large inserts, and with all of DuckDB's
+     * threads, which are set back afterwards.
      */
     private static final class StagingSettings implements AutoCloseable {
         private final DuckDBConnection connection;

@@ -86,6 +86,34 @@ class StagingPathsIT {
     }
 
     @Test
+    void aFileReadAsMoreRowsThanLinesDoesNotShiftTheRecordNumbersOfTheFilesAfterIt() throws Exception {
+        // b.json's second line holds two objects: the Java parser rejects it, DuckDB's reader may see two
+        // rows. The files read in the same statement after it must still be numbered by their own lines.
+        Path logs = Files.createDirectories(dir.resolve("shift"));
+        for (String name : List.of("a", "b", "c", "d")) {
+            try (BufferedWriter out = Files.newBufferedWriter(logs.resolve(name + ".json"))) {
+                for (int line = 1; line <= 5; line++) {
+                    String event = "{\"ts\":" + (1541990217796L + line) + ",\"page\":\"Home\",\"sessionId\":"
+                            + (int) name.charAt(0) + ",\"itemInSession\":" + line + ",\"userId\":\"7\",\"level\":\"free\"}";
+                    out.write(name.equals("b") && line == 2 ? event + event : event);
+                    out.write("\n");
+                }
+            }
+        }
+        try (Warehouse warehouse = open("shift.duckdb")) {
+            EtlResult result = etl(warehouse, Files.createDirectories(dir.resolve("no-songs")), logs, 1);
+
+            assertThat(result.events()).isEqualTo(new com.sparkify.ingest.FileCounts(20, 19, 1));
+            assertThat(Tables.count(
+                            warehouse.connection(),
+                            "SELECT COUNT(*) FROM staging_events WHERE source_record <> item_in_session"))
+                    .isZero();
+            assertThat(Tables.count(warehouse.connection(), "SELECT COUNT(*) FROM staging_events"))
+                    .isEqualTo(19);
+        }
+    }
+
+    @Test
     void unreadableByDuckDbButValidForJavaStillLoads() throws IOException, Exception {
         Path logs = Files.createDirectories(dir.resolve("bom"));
         String line =

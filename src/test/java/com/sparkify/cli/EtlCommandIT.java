@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sparkify.testing.SampleData;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -102,6 +106,34 @@ class EtlCommandIT {
         CommandRun reload =
                 CommandRun.of("etl", warehouse(), "--songs=" + SampleData.songs(), "--logs=" + SampleData.logs());
         assertThat(reload.out()).contains("101 loaded");
+    }
+
+    @Test
+    void checkIgnoresRowsAFailedRunLeftInStaging() throws Exception {
+        CommandRun.of("etl", warehouse(), "--songs=" + SampleData.songs(), "--logs=" + SampleData.logs());
+        // What a run that failed on a full disk leaves: rows it staged ahead of its transaction, which it
+        // could not delete; the next run discards them.
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("w.duckdb"));
+                Statement statement = connection.createStatement()) {
+            int copied = statement.executeUpdate("INSERT INTO staging_events SELECT * REPLACE ("
+                    + " session_id + 1000000 AS session_id, load_id + 1000 AS load_id)"
+                    + " FROM staging_events WHERE page = 'NextSong'");
+            assertThat(copied).isEqualTo(6_820);
+        }
+
+        CommandRun check = CommandRun.of("check", warehouse());
+        assertThat(check.exitCode()).as(check.out()).isZero();
+        assertThat(check.out()).contains("13 of 13 checks passed");
+        CommandRun next =
+                CommandRun.of("etl", warehouse(), "--songs=" + SampleData.songs(), "--logs=" + SampleData.logs());
+        assertThat(next.exitCode()).as(next.err()).isZero();
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("w.duckdb"));
+                Statement statement = connection.createStatement();
+                ResultSet left =
+                        statement.executeQuery("SELECT COUNT(*) FROM staging_events WHERE session_id > 1000000")) {
+            left.next();
+            assertThat(left.getLong(1)).isZero();
+        }
     }
 
     @Test

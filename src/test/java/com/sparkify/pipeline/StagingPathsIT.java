@@ -94,7 +94,8 @@ class StagingPathsIT {
             try (BufferedWriter out = Files.newBufferedWriter(logs.resolve(name + ".json"))) {
                 for (int line = 1; line <= 5; line++) {
                     String event = "{\"ts\":" + (1541990217796L + line) + ",\"page\":\"Home\",\"sessionId\":"
-                            + (int) name.charAt(0) + ",\"itemInSession\":" + line + ",\"userId\":\"7\",\"level\":\"free\"}";
+                            + (int) name.charAt(0) + ",\"itemInSession\":" + line
+                            + ",\"userId\":\"7\",\"level\":\"free\"}";
                     out.write(name.equals("b") && line == 2 ? event + event : event);
                     out.write("\n");
                 }

@@ -681,7 +681,8 @@ SELECT COUNT(*) FROM songplays sp
 WHERE sp.artist_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM artists a WHERE a.artist_id = sp.artist_id);
 
 SELECT ABS(
-    (SELECT COUNT(*) FROM (SELECT DISTINCT session_id, item_in_session FROM staging_events WHERE page = 'NextSong') d)
+    (SELECT COUNT(*) FROM (SELECT DISTINCT session_id, item_in_session FROM staging_events
+                           WHERE page = 'NextSong' AND load_id IN (SELECT load_id FROM etl_files)) d)
   - (SELECT COUNT(*) FROM songplays));
 
 SELECT (SELECT COUNT(*) FROM users WHERE level IS NULL OR level NOT IN ('free', 'paid'))

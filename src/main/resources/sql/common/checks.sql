@@ -2,9 +2,15 @@
 -- null-safe comparisons are written out, since Redshift lacks IS [NOT] DISTINCT FROM.
 -- A check starts with a line "-- check: name | what it promises".
 
--- check: songplays_key | songplay_id is unique and not null
-SELECT (SELECT COUNT(*) FROM songplays WHERE songplay_id IS NULL)
-     + (SELECT COUNT(*) FROM (SELECT songplay_id FROM songplays GROUP BY songplay_id HAVING COUNT(*) > 1) d);
+-- check: songplays_key | songplay_id is unique and not null: the md5 of a unique (session_id, item_in_session)
+-- songplay_id is derived from the play's key, so it is unique when every id is that md5 and the keys are
+-- unique (an md5 collision aside), and this also catches an id that is not derived from its play. At 1M
+-- events on DuckDB it takes what grouping the ids took (336-344 ms against 349-355 ms in the pipeline).
+SELECT (SELECT COUNT(*) FROM songplays
+        WHERE songplay_id IS NULL
+           OR songplay_id <> md5(CAST(session_id AS VARCHAR) || ':' || CAST(item_in_session AS VARCHAR)))
+     + (SELECT COUNT(*) FROM (SELECT session_id, item_in_session FROM songplays
+                              GROUP BY session_id, item_in_session HAVING COUNT(*) > 1) d);
 
 -- check: users_key | user_id is unique and not null
 SELECT (SELECT COUNT(*) FROM users WHERE user_id IS NULL)

@@ -3,16 +3,15 @@
 -- checks when its run committed and was not written since. A check not named here runs in full, as
 -- sql/common/checks.sql has it; `sparkify check`, a first run and --full-refresh run them all in full.
 
--- check: songplays_key | songplay_id is unique and not null
+-- check: songplays_key | songplay_id is unique and not null: the md5 of a unique (session_id, item_in_session)
 SELECT (SELECT COUNT(*) FROM songplays
-        WHERE songplay_id IS NULL
-          AND (session_id, item_in_session) IN (SELECT session_id, item_in_session FROM etl_changed_plays))
+        WHERE (session_id, item_in_session) IN (SELECT session_id, item_in_session FROM etl_changed_plays)
+          AND (songplay_id IS NULL
+               OR songplay_id <> md5(CAST(session_id AS VARCHAR) || ':' || CAST(item_in_session AS VARCHAR))))
      + (SELECT COUNT(*) FROM (
-            SELECT songplay_id FROM songplays
-            WHERE songplay_id IN (
-                SELECT songplay_id FROM songplays
-                WHERE (session_id, item_in_session) IN (SELECT session_id, item_in_session FROM etl_changed_plays))
-            GROUP BY songplay_id HAVING COUNT(*) > 1) d);
+            SELECT session_id, item_in_session FROM songplays
+            WHERE (session_id, item_in_session) IN (SELECT session_id, item_in_session FROM etl_changed_plays)
+            GROUP BY session_id, item_in_session HAVING COUNT(*) > 1) d);
 
 -- check: time_key | start_time is unique and not null
 SELECT (SELECT COUNT(*) FROM "time" WHERE start_time IS NULL)

@@ -655,8 +655,11 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, GETDATE());
 
 -- the checks; when one fails: ROLLBACK here
 
-SELECT (SELECT COUNT(*) FROM songplays WHERE songplay_id IS NULL)
-     + (SELECT COUNT(*) FROM (SELECT songplay_id FROM songplays GROUP BY songplay_id HAVING COUNT(*) > 1) d);
+SELECT (SELECT COUNT(*) FROM songplays
+        WHERE songplay_id IS NULL
+           OR songplay_id <> md5(CAST(session_id AS VARCHAR) || ':' || CAST(item_in_session AS VARCHAR)))
+     + (SELECT COUNT(*) FROM (SELECT session_id, item_in_session FROM songplays
+                              GROUP BY session_id, item_in_session HAVING COUNT(*) > 1) d);
 
 SELECT (SELECT COUNT(*) FROM users WHERE user_id IS NULL)
      + (SELECT COUNT(*) FROM (SELECT user_id FROM users GROUP BY user_id HAVING COUNT(*) > 1) d);

@@ -28,10 +28,11 @@ class ChangedRowChecksIT {
             try (Statement sql = warehouse.connection().createStatement()) {
                 sql.execute("INSERT INTO users VALUES (1, 'A', 'B', 'F', 'free')");
                 sql.execute("INSERT INTO user_levels VALUES (1, 'free', TIMESTAMP '2018-11-01 00:00:00', NULL, TRUE)");
-                // an old songplay without its time row, and a duplicated id: both untouched by the run
+                // an old songplay without its time row, and ids that are not the md5 of their keys: all untouched by
+                // the run
                 sql.execute(play("'dup-old'", 1, 1, "2018-11-01 00:00:01"));
                 sql.execute(play("'dup-old'", 1, 2, "2018-11-01 00:00:01"));
-                sql.execute(play("'ok'", 2, 1, "2018-11-02 00:00:00"));
+                sql.execute(play("md5('2:1')", 2, 1, "2018-11-02 00:00:00"));
                 sql.execute("INSERT INTO \"time\" VALUES (TIMESTAMP '2018-11-02 00:00:00', 0, 2, 44, 11, 2018, 5)");
                 sql.execute(staged(1, 1));
                 sql.execute(staged(1, 2));
@@ -52,6 +53,28 @@ class ChangedRowChecksIT {
             }
             assertThat(failed(checks.run(warehouse.connection(), true)))
                     .containsExactly("songplays_key", "songplays_time", "songplays_complete");
+            warehouse.connection().rollback();
+        }
+    }
+
+    @Test
+    void aDoubledPlayFailsTheKeyCheckEvenWithCorrectIds() throws SQLException {
+        try (Warehouse warehouse = TestWarehouses.open("jdbc:duckdb:" + dir.resolve("w.duckdb"))) {
+            Schema.ensure(warehouse);
+            warehouse.execute("prepare_changes", Map.of());
+            QualityChecks checks = new QualityChecks(warehouse.scripts());
+            try (Statement sql = warehouse.connection().createStatement()) {
+                sql.execute(play("md5('5:1')", 5, 1, "2018-11-05 00:00:00"));
+                sql.execute("INSERT INTO etl_changed_plays VALUES (5, 1)");
+            }
+            assertThat(failed(checks.run(warehouse.connection(), true))).doesNotContain("songplays_key");
+            assertThat(failed(checks.run(warehouse.connection(), false))).doesNotContain("songplays_key");
+
+            try (Statement sql = warehouse.connection().createStatement()) {
+                sql.execute(play("md5('5:1')", 5, 1, "2018-11-05 00:00:00"));
+            }
+            assertThat(failed(checks.run(warehouse.connection(), true))).contains("songplays_key");
+            assertThat(failed(checks.run(warehouse.connection(), false))).contains("songplays_key");
             warehouse.connection().rollback();
         }
     }

@@ -4,10 +4,12 @@
 -- sql/common/checks.sql has it; `sparkify check`, a first run and --full-refresh run them all in full.
 
 -- check: songplays_key | songplay_id is unique and not null: the md5 of a unique (session_id, item_in_session)
-SELECT (SELECT COUNT(*) FROM songplays
-        WHERE (session_id, item_in_session) IN (SELECT session_id, item_in_session FROM etl_changed_plays)
-          AND (songplay_id IS NULL
-               OR songplay_id <> md5(CAST(session_id AS VARCHAR) || ':' || CAST(item_in_session AS VARCHAR))))
+-- The md5 is of the changed key's columns, not the songplay's: a condition on songplays alone may be
+-- evaluated on every row before the join (DuckDB did, 244 ms for a run that changed nothing).
+SELECT (SELECT COUNT(*) FROM songplays sp
+        JOIN etl_changed_plays c ON c.session_id = sp.session_id AND c.item_in_session = sp.item_in_session
+        WHERE sp.songplay_id IS NULL
+           OR sp.songplay_id <> md5(CAST(c.session_id AS VARCHAR) || ':' || CAST(c.item_in_session AS VARCHAR)))
      + (SELECT COUNT(*) FROM (
             SELECT session_id, item_in_session FROM songplays
             WHERE (session_id, item_in_session) IN (SELECT session_id, item_in_session FROM etl_changed_plays)

@@ -9,6 +9,10 @@
 -- rebuilt from all staged events. ${fresh} is 1 when staging holds only this run's rows.
 DROP TABLE IF EXISTS etl_user_scope;
 
+-- The earliest event of this load, as a constant for the scan below: DuckDB then skips every block of
+-- staged events that ends before it (a daily run reads no earlier day's events).
+SET VARIABLE sparkify_load_since = (SELECT min(ts) FROM staging_events WHERE load_id = ${load_id} AND user_id <> '');
+
 CREATE TEMP TABLE etl_user_scope AS
 WITH touched AS (
     -- changed: this run touched the user's events; the others only need their level history built
@@ -27,22 +31,29 @@ arrived AS (
     WHERE load_id = ${load_id} AND user_id <> ''
     GROUP BY 1
 ),
--- grouped by the text first: casting every staged row's user_id took twice as long
+-- The latest earlier event of each user, among those not before this load's earliest event: a user with
+-- none has all earlier events before all of this load's. Grouped by the text first: casting every staged
+-- row's user_id took twice as long.
 earlier AS (
     SELECT CAST(user_id AS BIGINT) AS user_id, max(last_ts) AS last_ts
     FROM (
         SELECT user_id, max(ts) AS last_ts
         FROM staging_events
         WHERE ${fresh} = 0 AND load_id <> ${load_id} AND user_id <> ''
+          AND ts >= getvariable('sparkify_load_since')
         GROUP BY user_id
     ) by_text
     GROUP BY 1
 )
 SELECT t.user_id,
        t.changed,
-       COALESCE(a.first_ts > e.last_ts, FALSE)
+       a.first_ts IS NOT NULL AND (e.last_ts IS NULL OR a.first_ts > e.last_ts)
            AND NOT EXISTS (SELECT 1 FROM etl_reload_files)
-           AND EXISTS (SELECT 1 FROM user_levels l WHERE l.user_id = t.user_id AND l.is_current) AS appends
+           -- the current row began before this load: so it stands for earlier events that are still
+           -- staged, unless the ledger was emptied by hand and the same events come again
+           AND EXISTS (SELECT 1 FROM user_levels l
+                       WHERE l.user_id = t.user_id AND l.is_current
+                         AND l.valid_from < make_timestamp(a.first_ts * 1000)) AS appends
 FROM touched t
 LEFT JOIN arrived a ON a.user_id = t.user_id
 LEFT JOIN earlier e ON e.user_id = t.user_id;

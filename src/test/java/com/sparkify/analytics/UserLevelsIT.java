@@ -131,6 +131,35 @@ class UserLevelsIT {
         }
     }
 
+    @Test
+    void aLateEventInsideTheCurrentLevelSplitsIt() throws Exception {
+        Path logs = Files.createDirectories(dir.resolve("logs"));
+        long day1 = LocalDateTime.of(2018, 11, 1, 10, 0).toEpochSecond(java.time.ZoneOffset.UTC) * 1000;
+        long day = 86_400_000L;
+        // User 900 is free on day 1 and on day 3; a file arriving later says they were paid on day 2.
+        Files.writeString(
+                logs.resolve("a.json"), event(day1, "Home", "free", 1) + event(day1 + 2 * day, "Home", "free", 3));
+        try (Warehouse warehouse = TestWarehouses.open("jdbc:duckdb:" + dir.resolve("w.duckdb"))) {
+            TestWarehouses.etl(warehouse, SampleData.songs(), logs, false, 0);
+            Files.writeString(logs.resolve("b.json"), event(day1 + day, "NextSong", "paid", 2));
+
+            EtlResult late = TestWarehouses.etl(warehouse, SampleData.songs(), logs, false, 0);
+
+            assertThat(late.status()).isEqualTo(RunStatus.SUCCEEDED);
+            assertThat(Tables.rows(
+                            warehouse.connection(),
+                            "SELECT level, CAST(valid_from AS VARCHAR), CAST(valid_to AS VARCHAR), is_current FROM user_levels"
+                                    + " WHERE user_id = 900"
+                                    + " ORDER BY valid_from"))
+                    .containsExactly(
+                            "free|2018-11-01 10:00:00|2018-11-02 10:00:00|false",
+                            "paid|2018-11-02 10:00:00|2018-11-03 10:00:00|false",
+                            "free|2018-11-03 10:00:00|null|true");
+            assertThat(Tables.rows(warehouse.connection(), "SELECT level FROM users WHERE user_id = 900"))
+                    .containsExactly("free");
+        }
+    }
+
     private static String event(long ts, String page, String level, int item) {
         String song = page.equals("NextSong")
                 ? "\"artist\":\"Some Band\",\"song\":\"Some Song\",\"length\":200.5,"

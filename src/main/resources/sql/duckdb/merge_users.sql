@@ -5,7 +5,8 @@
 -- user_levels existed, whose history only merge_user_levels builds (not changed: their users row stays, as
 -- in sql/common). appends is true for a user whose events of this load
 -- (${load_id}) all come after every earlier event of theirs, when no file is reloaded and the user has a
--- current level row: then the latest event and the level history only grow at the end. Any other user is
+-- current level row that began before them: then the latest event and the level history only grow at the
+-- end. Any other user is
 -- rebuilt from all staged events. ${fresh} is 1 when staging holds only this run's rows.
 DROP TABLE IF EXISTS etl_user_scope;
 

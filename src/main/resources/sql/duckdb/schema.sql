@@ -141,7 +141,7 @@ CREATE TABLE IF NOT EXISTS etl_runs (
 );
 
 -- start_time of each staged event: UTC, milliseconds kept. IF NOT EXISTS, as the tables: replacing the
--- view on every run made this script's commit write and sync the log (~80 ms of a daily run's ~560 ms,
--- BENCHMARKS.md). A changed definition therefore needs a DROP VIEW first, like a changed table.
+-- view on every run made this script's commit write and sync the log, whose first sync in a run costs
+-- ~35 ms here (BENCHMARKS.md). A changed definition therefore needs a DROP VIEW first, like a table's.
 CREATE VIEW IF NOT EXISTS staging_events_timed AS
 SELECT *, make_timestamp(ts * 1000) AS start_time FROM staging_events;

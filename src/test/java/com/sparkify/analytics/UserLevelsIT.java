@@ -117,11 +117,7 @@ class UserLevelsIT {
             EtlResult result = TestWarehouses.etl(warehouse, SampleData.songs(), logs, false, 0);
 
             assertThat(result.status()).isEqualTo(RunStatus.SUCCEEDED);
-            assertThat(Tables.rows(
-                            warehouse.connection(),
-                            "SELECT level, CAST(valid_from AS VARCHAR), CAST(valid_to AS VARCHAR), is_current FROM user_levels"
-                                    + " WHERE user_id = 900"
-                                    + " ORDER BY valid_from"))
+            assertThat(historyOf900(warehouse))
                     .containsExactly(
                             "free|2018-11-02 10:00:00|2018-11-02 10:05:00|false",
                             "paid|2018-11-02 10:05:00|2018-11-02 10:30:00|false",
@@ -146,11 +142,7 @@ class UserLevelsIT {
             EtlResult late = TestWarehouses.etl(warehouse, SampleData.songs(), logs, false, 0);
 
             assertThat(late.status()).isEqualTo(RunStatus.SUCCEEDED);
-            assertThat(Tables.rows(
-                            warehouse.connection(),
-                            "SELECT level, CAST(valid_from AS VARCHAR), CAST(valid_to AS VARCHAR), is_current FROM user_levels"
-                                    + " WHERE user_id = 900"
-                                    + " ORDER BY valid_from"))
+            assertThat(historyOf900(warehouse))
                     .containsExactly(
                             "free|2018-11-01 10:00:00|2018-11-02 10:00:00|false",
                             "paid|2018-11-02 10:00:00|2018-11-03 10:00:00|false",
@@ -158,6 +150,14 @@ class UserLevelsIT {
             assertThat(Tables.rows(warehouse.connection(), "SELECT level FROM users WHERE user_id = 900"))
                     .containsExactly("free");
         }
+    }
+
+    /** User 900's level rows, as {@code level|valid_from|valid_to|is_current}. */
+    private static List<String> historyOf900(Warehouse warehouse) throws SQLException {
+        return Tables.rows(
+                warehouse.connection(),
+                "SELECT level, CAST(valid_from AS VARCHAR), CAST(valid_to AS VARCHAR), is_current FROM user_levels"
+                        + " WHERE user_id = 900 ORDER BY valid_from");
     }
 
     private static String event(long ts, String page, String level, int item) {

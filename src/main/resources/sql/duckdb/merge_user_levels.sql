@@ -5,6 +5,22 @@
 DROP TABLE IF EXISTS etl_level_runs;
 
 CREATE TEMP TABLE etl_level_runs AS
+WITH events AS NOT MATERIALIZED (
+    -- apart, as in merge_users.sql
+    SELECT CAST(user_id AS BIGINT) AS user_id, level, ts, session_id, item_in_session, source_file, source_record
+    FROM staging_events
+    WHERE ${fresh} = 1 AND user_id <> ''
+    UNION ALL
+    SELECT CAST(user_id AS BIGINT) AS user_id, level, ts, session_id, item_in_session, source_file, source_record
+    FROM staging_events
+    WHERE ${fresh} = 0 AND user_id <> ''
+      AND CAST(user_id AS BIGINT) IN (SELECT user_id FROM etl_user_scope WHERE NOT appends)
+    UNION ALL
+    SELECT CAST(user_id AS BIGINT) AS user_id, level, ts, session_id, item_in_session, source_file, source_record
+    FROM staging_events
+    WHERE ${fresh} = 0 AND load_id = ${load_id} AND user_id <> ''
+      AND CAST(user_id AS BIGINT) IN (SELECT user_id FROM etl_user_scope WHERE appends)
+)
 SELECT user_id,
        level,
        valid_from,
@@ -20,31 +36,32 @@ FROM (
         FROM user_levels
         WHERE is_current AND user_id IN (SELECT user_id FROM etl_user_scope WHERE appends)
         UNION ALL
-        -- one moment per user and millisecond: the last event of it, in merge_users' order
-        SELECT user_id, level, start_time
+        -- one moment per user and millisecond, at the level of its last event in merge_users' order.
+        -- Nearly every millisecond's events share one level, which is then the moment's without ordering
+        -- them; only the others are ordered, by the whole key. Ordering every event by that key (a path
+        -- among it) took most of this statement at 1M events (860 against 234 ms, side by side).
+        SELECT user_id, level, make_timestamp(ts * 1000)
         FROM (
-            SELECT CAST(user_id AS BIGINT) AS user_id, level, start_time,
+            SELECT user_id, ts, min(level) AS level,
+                   min(level) IS DISTINCT FROM max(level) OR count(level) NOT IN (0, count(*)) AS mixed
+            FROM events
+            GROUP BY user_id, ts
+        ) per_millisecond
+        WHERE NOT mixed
+        UNION ALL
+        -- a millisecond of events at different levels: its last event's
+        SELECT user_id, level, make_timestamp(ts * 1000)
+        FROM (
+            SELECT user_id, level, ts,
                    ROW_NUMBER() OVER (
-                       PARTITION BY CAST(user_id AS BIGINT), ts
+                       PARTITION BY user_id, ts
                        ORDER BY session_id DESC, item_in_session DESC, source_file DESC, source_record DESC
                    ) AS pick
-            FROM (
-                -- apart, as in merge_users.sql
-                SELECT user_id, level, start_time, ts, session_id, item_in_session, source_file, source_record
-                FROM staging_events_timed
-                WHERE ${fresh} = 1 AND user_id <> ''
-                UNION ALL
-                SELECT user_id, level, start_time, ts, session_id, item_in_session, source_file, source_record
-                FROM staging_events_timed
-                WHERE ${fresh} = 0 AND user_id <> ''
-                  AND CAST(user_id AS BIGINT) IN (SELECT user_id FROM etl_user_scope WHERE NOT appends)
-                UNION ALL
-                SELECT user_id, level, start_time, ts, session_id, item_in_session, source_file, source_record
-                FROM staging_events_timed
-                WHERE ${fresh} = 0 AND load_id = ${load_id} AND user_id <> ''
-                  AND CAST(user_id AS BIGINT) IN (SELECT user_id FROM etl_user_scope WHERE appends)
-            ) events
-        ) per_millisecond
+            FROM events
+            WHERE (user_id, ts) IN (
+                SELECT user_id, ts FROM events GROUP BY user_id, ts
+                HAVING min(level) IS DISTINCT FROM max(level) OR count(level) NOT IN (0, count(*)))
+        ) ranked
         WHERE pick = 1
     ) moments
     WINDOW by_time AS (PARTITION BY user_id ORDER BY valid_from)

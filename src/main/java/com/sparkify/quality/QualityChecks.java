@@ -32,11 +32,6 @@ public final class QualityChecks {
      * names look only at the rows the run touched (its temp tables of changed keys must exist).
      */
     public CheckReport run(Connection connection, boolean onlyChanged) {
-        return run(connection, onlyChanged, () -> {});
-    }
-
-    /** As {@link #run(Connection, boolean)}, calling {@code afterEach} after each check. */
-    public CheckReport run(Connection connection, boolean onlyChanged, Runnable afterEach) {
         Map<String, Check> narrowed =
                 onlyChanged && scripts.has("checks_changed") ? checks("checks_changed") : Map.of();
         List<CheckResult> results = new ArrayList<>();
@@ -45,7 +40,6 @@ public final class QualityChecks {
             String sql = narrowed.getOrDefault(name, check.getValue()).sql();
             long started = System.nanoTime();
             results.add(new CheckResult(name, check.getValue().description(), count(connection, sql)));
-            afterEach.run();
             LOG.debug("check {} took {} ms", name, (System.nanoTime() - started) / 1_000_000);
         }
         return new CheckReport(results);

@@ -79,17 +79,12 @@ public final class SqlScripts {
         return statements;
     }
 
+    /** Runs a script, statement by statement. */
     public void execute(Connection connection, String name, Map<String, Long> parameters) {
-        execute(connection, name, parameters, () -> {});
-    }
-
-    /** Runs a script, calling {@code afterEach} after each of its statements. */
-    public void execute(Connection connection, String name, Map<String, Long> parameters, Runnable afterEach) {
         long started = System.nanoTime();
         try (Statement statement = connection.createStatement()) {
             for (String sql : statements(name, parameters)) {
                 statement.execute(sql);
-                afterEach.run();
             }
             LOG.debug("{} ({}) took {} ms", name, engine, (System.nanoTime() - started) / 1_000_000);
         } catch (SQLException e) {

@@ -43,9 +43,6 @@ public interface Warehouse extends AutoCloseable {
     /** Staging is over: the merges and checks of a run that loads {@code inputBytes} of files follow. */
     default void startTransform(long inputBytes) {}
 
-    /** Called between the data-quality checks of a run (DuckDB hands freed memory back there). */
-    default void betweenStatements() {}
-
     /** The merges and checks are over; the run commits next. */
     default void endTransform() {}
 

@@ -13,9 +13,10 @@ import org.slf4j.LoggerFactory;
 /**
  * DuckDB's memory over an etl run. Reading JSON in file order needs the whole limit; the merges and checks
  * run with a third of it (the windows of the level history with half), so that their hash tables spill
- * early instead of growing with the input. After every statement of those, setting the limit again makes
- * DuckDB hand the pages its allocator keeps back to the system. On 1M, 3M and 10M events this kept peak RSS
- * at 404-466 MiB instead of 472-811 MiB, at the same speed (BENCHMARKS.md).
+ * early instead of growing with the input. Setting a script's share also makes DuckDB hand the pages its
+ * allocator keeps back to the system, once per script. Doing so after every statement as well, as before,
+ * made each statement fault its memory in again: a 1M-event load took 0.6-0.9 s longer and its peak RSS was
+ * 10 MiB lower; at 3M it was ~1 s slower and not lower (BENCHMARKS.md, session 9).
  */
 final class DuckDbMemory {
     private static final Logger LOG = LoggerFactory.getLogger(DuckDbMemory.class);
@@ -98,13 +99,6 @@ final class DuckDbMemory {
     void forScript(String script) {
         if (transforming) {
             set(script.equals("merge_user_levels") ? limit / 2 : limit / 3);
-        }
-    }
-
-    /** Hands freed pages back to the system between the transform's statements (DuckDB flushes on SET). */
-    void release() {
-        if (transforming) {
-            set(current);
         }
     }
 

@@ -71,12 +71,7 @@ final class DuckDbWarehouse implements Warehouse {
     @Override
     public void execute(String script, Map<String, Long> parameters) {
         memory.forScript(script);
-        scripts().execute(connection, script, parameters, memory::release);
-    }
-
-    @Override
-    public void betweenStatements() {
-        memory.release();
+        scripts().execute(connection, script, parameters);
     }
 
     @Override

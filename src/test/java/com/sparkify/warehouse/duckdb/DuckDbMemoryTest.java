@@ -46,8 +46,6 @@ class DuckDbMemoryTest {
             assertThat(limit(connection)).isEqualTo("635.7 MiB"); // 2e9 / 3 bytes
             memory.forScript("merge_user_levels");
             assertThat(limit(connection)).isEqualTo("953.6 MiB");
-            memory.release();
-            assertThat(limit(connection)).as("a release keeps the share").isEqualTo("953.6 MiB");
 
             memory.endTransform();
             assertThat(limit(connection))
@@ -94,7 +92,6 @@ class DuckDbMemoryTest {
             String whole = limit(connection);
             memory.startTransform(DuckDbMemory.SHARED_FROM - 1);
             memory.forScript("merge_time");
-            memory.release();
             assertThat(limit(connection)).isEqualTo(whole);
             assertThat(memory.keepWholeLimitAfter(new RuntimeException("Out of Memory Error")))
                     .as("no share to give up")
@@ -108,7 +105,6 @@ class DuckDbMemoryTest {
             DuckDbMemory memory = new DuckDbMemory(connection, "384MB", true);
             memory.startTransform(DuckDbMemory.SHARED_FROM);
             memory.forScript("merge_time");
-            memory.release();
             assertThat(limit(connection)).isEqualTo("366.2 MiB");
         }
     }

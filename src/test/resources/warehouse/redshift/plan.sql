@@ -673,7 +673,7 @@ SELECT (SELECT COUNT(*) FROM artists WHERE artist_id IS NULL)
 SELECT (SELECT COUNT(*) FROM "time" WHERE start_time IS NULL)
      + (SELECT COUNT(*) FROM (SELECT start_time FROM "time" GROUP BY start_time HAVING COUNT(*) > 1) d);
 
-SELECT COUNT(*) FROM songplays sp WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.user_id = sp.user_id);
+SELECT COUNT(*) FROM songplays sp LEFT JOIN users u ON u.user_id = sp.user_id WHERE u.user_id IS NULL;
 
 SELECT COUNT(*) FROM songplays sp WHERE NOT EXISTS (SELECT 1 FROM "time" t WHERE t.start_time = sp.start_time);
 

@@ -79,6 +79,28 @@ class ChangedRowChecksIT {
         }
     }
 
+    /** Written in the checks' own transaction, as a run writes its songplays before checking them. */
+    @Test
+    void aSongplayOfAnUnknownUserFailsTheUsersCheck() throws SQLException {
+        try (Warehouse warehouse = TestWarehouses.open("jdbc:duckdb:" + dir.resolve("w.duckdb"))) {
+            Schema.ensure(warehouse);
+            warehouse.execute("prepare_changes", Map.of());
+            QualityChecks checks = new QualityChecks(warehouse.scripts());
+            try (Statement sql = warehouse.connection().createStatement()) {
+                sql.execute("INSERT INTO users VALUES (1, 'A', 'B', 'F', 'free')");
+                sql.execute(play("md5('6:1')", 6, 1, "2018-11-06 00:00:00"));
+            }
+            assertThat(failed(checks.run(warehouse.connection(), false))).doesNotContain("songplays_users");
+
+            try (Statement sql = warehouse.connection().createStatement()) {
+                sql.execute(play("md5('6:2')", 6, 2, "2018-11-06 00:00:01").replace(", 1, 'free',", ", 2, 'free',"));
+            }
+            assertThat(failed(checks.run(warehouse.connection(), false))).contains("songplays_users");
+            assertThat(failed(checks.run(warehouse.connection(), true))).contains("songplays_users");
+            warehouse.connection().rollback();
+        }
+    }
+
     private static String play(String id, long session, long item, String time) {
         return "INSERT INTO songplays (songplay_id, start_time, user_id, level, session_id, item_in_session) VALUES ("
                 + id + ", TIMESTAMP '" + time + "', 1, 'free', " + session + ", " + item + ")";

@@ -22,9 +22,7 @@ class ChangedRowChecksIT {
 
     @Test
     void narrowedChecksSeeTouchedRowsAndOnlyThem() throws SQLException {
-        try (Warehouse warehouse = TestWarehouses.open("jdbc:duckdb:" + dir.resolve("w.duckdb"))) {
-            Schema.ensure(warehouse);
-            warehouse.execute("prepare_changes", Map.of());
+        try (Warehouse warehouse = preparedWarehouse()) {
             try (Statement sql = warehouse.connection().createStatement()) {
                 sql.execute("INSERT INTO users VALUES (1, 'A', 'B', 'F', 'free')");
                 sql.execute("INSERT INTO user_levels VALUES (1, 'free', TIMESTAMP '2018-11-01 00:00:00', NULL, TRUE)");
@@ -59,9 +57,7 @@ class ChangedRowChecksIT {
 
     @Test
     void aDoubledPlayFailsTheKeyCheckEvenWithCorrectIds() throws SQLException {
-        try (Warehouse warehouse = TestWarehouses.open("jdbc:duckdb:" + dir.resolve("w.duckdb"))) {
-            Schema.ensure(warehouse);
-            warehouse.execute("prepare_changes", Map.of());
+        try (Warehouse warehouse = preparedWarehouse()) {
             QualityChecks checks = new QualityChecks(warehouse.scripts());
             try (Statement sql = warehouse.connection().createStatement()) {
                 sql.execute(play("md5('5:1')", 5, 1, "2018-11-05 00:00:00"));
@@ -82,9 +78,7 @@ class ChangedRowChecksIT {
     /** Written in the checks' own transaction, as a run writes its songplays before checking them. */
     @Test
     void aSongplayOfAnUnknownUserFailsTheUsersCheck() throws SQLException {
-        try (Warehouse warehouse = TestWarehouses.open("jdbc:duckdb:" + dir.resolve("w.duckdb"))) {
-            Schema.ensure(warehouse);
-            warehouse.execute("prepare_changes", Map.of());
+        try (Warehouse warehouse = preparedWarehouse()) {
             QualityChecks checks = new QualityChecks(warehouse.scripts());
             try (Statement sql = warehouse.connection().createStatement()) {
                 sql.execute("INSERT INTO users VALUES (1, 'A', 'B', 'F', 'free')");
@@ -99,6 +93,14 @@ class ChangedRowChecksIT {
             assertThat(failed(checks.run(warehouse.connection(), true))).contains("songplays_users");
             warehouse.connection().rollback();
         }
+    }
+
+    /** A DuckDB warehouse with its tables and a run's temp tables of changed keys, as the checks find them. */
+    private Warehouse preparedWarehouse() {
+        Warehouse warehouse = TestWarehouses.open("jdbc:duckdb:" + dir.resolve("w.duckdb"));
+        Schema.ensure(warehouse);
+        warehouse.execute("prepare_changes", Map.of());
+        return warehouse;
     }
 
     private static String play(String id, long session, long item, String time) {

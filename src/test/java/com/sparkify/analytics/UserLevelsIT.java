@@ -117,13 +117,12 @@ class UserLevelsIT {
             EtlResult result = TestWarehouses.etl(warehouse, SampleData.songs(), logs, false, 0);
 
             assertThat(result.status()).isEqualTo(RunStatus.SUCCEEDED);
-            assertThat(historyOf900(warehouse))
-                    .containsExactly(
-                            "free|2018-11-02 10:00:00|2018-11-02 10:05:00|false",
-                            "paid|2018-11-02 10:05:00|2018-11-02 10:30:00|false",
-                            "free|2018-11-02 10:30:00|null|true");
-            assertThat(Tables.rows(warehouse.connection(), "SELECT level FROM users WHERE user_id = 900"))
-                    .containsExactly("free");
+            assertLevelsOf900(
+                    warehouse,
+                    "free",
+                    "free|2018-11-02 10:00:00|2018-11-02 10:05:00|false",
+                    "paid|2018-11-02 10:05:00|2018-11-02 10:30:00|false",
+                    "free|2018-11-02 10:30:00|null|true");
         }
     }
 
@@ -142,22 +141,24 @@ class UserLevelsIT {
             EtlResult late = TestWarehouses.etl(warehouse, SampleData.songs(), logs, false, 0);
 
             assertThat(late.status()).isEqualTo(RunStatus.SUCCEEDED);
-            assertThat(historyOf900(warehouse))
-                    .containsExactly(
-                            "free|2018-11-01 10:00:00|2018-11-02 10:00:00|false",
-                            "paid|2018-11-02 10:00:00|2018-11-03 10:00:00|false",
-                            "free|2018-11-03 10:00:00|null|true");
-            assertThat(Tables.rows(warehouse.connection(), "SELECT level FROM users WHERE user_id = 900"))
-                    .containsExactly("free");
+            assertLevelsOf900(
+                    warehouse,
+                    "free",
+                    "free|2018-11-01 10:00:00|2018-11-02 10:00:00|false",
+                    "paid|2018-11-02 10:00:00|2018-11-03 10:00:00|false",
+                    "free|2018-11-03 10:00:00|null|true");
         }
     }
 
-    /** User 900's level rows, as {@code level|valid_from|valid_to|is_current}. */
-    private static List<String> historyOf900(Warehouse warehouse) throws SQLException {
-        return Tables.rows(
-                warehouse.connection(),
-                "SELECT level, CAST(valid_from AS VARCHAR), CAST(valid_to AS VARCHAR), is_current FROM user_levels"
-                        + " WHERE user_id = 900 ORDER BY valid_from");
+    /** User 900's level rows ({@code level|valid_from|valid_to|is_current}) and their level in users. */
+    private static void assertLevelsOf900(Warehouse warehouse, String level, String... history) throws SQLException {
+        assertThat(Tables.rows(
+                        warehouse.connection(),
+                        "SELECT level, CAST(valid_from AS VARCHAR), CAST(valid_to AS VARCHAR), is_current"
+                                + " FROM user_levels WHERE user_id = 900 ORDER BY valid_from"))
+                .containsExactly(history);
+        assertThat(Tables.rows(warehouse.connection(), "SELECT level FROM users WHERE user_id = 900"))
+                .containsExactly(level);
     }
 
     private static String event(long ts, String page, String level, int item) {

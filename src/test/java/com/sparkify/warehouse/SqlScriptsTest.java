@@ -1,0 +1,53 @@
+package com.sparkify.warehouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SqlScriptsTest {
+    private final SqlScripts scripts = new SqlScripts("guarded");
+
+    @Test
+    void aGuardedStatementRunsWhenItsTableHasRows() throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
+            run(connection, "CREATE TABLE source AS SELECT * FROM (VALUES (7), (8)) v(n)");
+            scripts.execute(connection, "copy_if_any", Map.of());
+            assertThat(copied(connection)).containsExactly(-1, 7, 8);
+        }
+    }
+
+    @Test
+    void aGuardedStatementIsSkippedWhenItsTableIsEmpty() throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
+            // Were it run, the guarded insert would fail: source has no column n.
+            run(connection, "CREATE TABLE source (m INTEGER)");
+            scripts.execute(connection, "copy_if_any", Map.of());
+            assertThat(copied(connection)).containsExactly(-1);
+        }
+    }
+
+    private static void run(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static List<Integer> copied(Connection connection) throws SQLException {
+        List<Integer> values = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT n FROM copied ORDER BY n")) {
+            while (rows.next()) {
+                values.add(rows.getInt(1));
+            }
+        }
+        return values;
+    }
+}

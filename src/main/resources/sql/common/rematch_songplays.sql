@@ -1,13 +1,18 @@
 -- The catalog changed: plays of songs that left it lose their match, and unmatched plays are matched
--- again, so a play recorded before its song arrived finds it.
-UPDATE songplays SET song_id = NULL, artist_id = NULL
-WHERE song_id IN (SELECT song_id FROM etl_changed_songs)
-   OR artist_id IN (SELECT artist_id FROM etl_changed_artists);
-
+-- again, so a play recorded before its song arrived finds it. Only plays whose match changes are
+-- written: a first load matched its plays against this very catalog, and updating all of them anyway
+-- (7.5M generated plays, each set to NULL and back) ran DuckDB out of memory.
 UPDATE songplays
-SET song_id = c.song_id, artist_id = c.artist_id
-FROM etl_catalog c
-WHERE songplays.song_id IS NULL
-  AND c.title = songplays.song_title
-  AND c.artist_name = songplays.artist_name
-  AND c.duration = songplays.song_length;
+SET song_id = m.song_id, artist_id = m.artist_id
+FROM (
+    SELECT p.session_id, p.item_in_session, c.song_id, c.artist_id
+    FROM songplays p
+    LEFT JOIN etl_catalog c
+      ON c.title = p.song_title AND c.artist_name = p.artist_name AND c.duration = p.song_length
+    WHERE (p.song_id IS NULL
+           OR p.song_id IN (SELECT song_id FROM etl_changed_songs)
+           OR p.artist_id IN (SELECT artist_id FROM etl_changed_artists))
+      AND (COALESCE(c.song_id, '') <> COALESCE(p.song_id, '')
+           OR COALESCE(c.artist_id, '') <> COALESCE(p.artist_id, ''))
+) m
+WHERE songplays.session_id = m.session_id AND songplays.item_in_session = m.item_in_session;

@@ -389,6 +389,21 @@ public abstract class WarehouseContractIT {
     }
 
     @Test
+    void aSongFileChangedToAnotherSongMovesItsMatches() {
+        writeFixture();
+        etl();
+
+        write(songs.resolve("A/A/TRAAA.json"), song("SOAAA", "Not In Catalog", "ARAAA", "Nobody", 99.0, 2001));
+        EtlResult result = etl();
+
+        assertThat(result.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(query("SELECT session_id, item_in_session, song_id, artist_id FROM songplays"
+                        + " ORDER BY session_id, item_in_session"))
+                .containsExactly("10 | 0 | NULL | NULL", "10 | 2 | 'SOBBB' | 'ARBBB'", "20 | 0 | 'SOAAA' | 'ARAAA'");
+        assertThat(result.tables().matchedSongplays()).isEqualTo(2);
+    }
+
+    @Test
     void aUsersLevelIsThatOfTheirLatestEvent() {
         write(
                 logs.resolve("a.json"),

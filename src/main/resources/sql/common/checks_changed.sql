@@ -1,6 +1,6 @@
 -- The checks over the largest tables, as an incremental etl run makes them: only on the rows it touched,
--- the songplays of the keys in etl_changed_plays and their start times. Every other row passed these
--- checks when its run committed and was not written since. A check not named here runs in full, as
+-- the songplays of the keys in etl_changed_plays, their start times, and the rows they refer to. Every
+-- other row passed these checks when its run committed and was not written since. A check not named here runs in full, as
 -- sql/common/checks.sql has it; `sparkify check`, a first run and --full-refresh run them all in full.
 
 -- check: songplays_key | songplay_id is unique and not null: the md5 of a unique (session_id, item_in_session)
@@ -24,11 +24,59 @@ SELECT (SELECT COUNT(*) FROM "time" WHERE start_time IS NULL)
                 WHERE (session_id, item_in_session) IN (SELECT session_id, item_in_session FROM etl_changed_plays))
             GROUP BY start_time HAVING COUNT(*) > 1) d);
 
+-- The checks of references: a songplay breaks one when the run wrote it (its key is in etl_changed_plays,
+-- rematch_songplays.sql included), or when the run deleted the row it refers to, which only prune_time and
+-- the merges of the changed users, songs and artists do. Each is counted from the small side: the changed
+-- plays, and the changed keys that no longer exist. At 10M events, a condition on every songplay took
+-- 190-230 ms a check. The "time" rows of the touched plays are looked up by their start times, as
+-- time_key does: a join of the touched plays with "time" hashed one or the other in full (session 9).
+
 -- check: songplays_time | every songplay's start_time is in time
-SELECT COUNT(*) FROM songplays sp
-WHERE ((sp.session_id, sp.item_in_session) IN (SELECT session_id, item_in_session FROM etl_changed_plays)
-       OR sp.start_time IN (SELECT start_time FROM etl_replaced_times))
-  AND NOT EXISTS (SELECT 1 FROM "time" t WHERE t.start_time = sp.start_time);
+SELECT (SELECT COUNT(*) FROM etl_changed_plays c
+        JOIN songplays sp ON sp.session_id = c.session_id AND sp.item_in_session = c.item_in_session
+        WHERE sp.start_time NOT IN (
+            SELECT t.start_time FROM "time" t
+            WHERE t.start_time IN (
+                SELECT sp2.start_time FROM songplays sp2
+                WHERE (sp2.session_id, sp2.item_in_session) IN (SELECT session_id, item_in_session FROM etl_changed_plays))))
+     + (SELECT COUNT(*) FROM songplays sp
+        JOIN (SELECT DISTINCT start_time FROM etl_replaced_times r
+              WHERE NOT EXISTS (SELECT 1 FROM "time" t WHERE t.start_time = r.start_time)) gone
+          ON gone.start_time = sp.start_time
+        WHERE (sp.session_id, sp.item_in_session) NOT IN (SELECT session_id, item_in_session FROM etl_changed_plays));
+
+-- check: songplays_users | every songplay's user_id is in users
+SELECT (SELECT COUNT(*) FROM etl_changed_plays c
+        JOIN songplays sp ON sp.session_id = c.session_id AND sp.item_in_session = c.item_in_session
+        LEFT JOIN users u ON u.user_id = sp.user_id
+        WHERE u.user_id IS NULL)
+     + (SELECT COUNT(*) FROM songplays sp
+        JOIN (SELECT DISTINCT user_id FROM etl_changed_users c
+              WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.user_id = c.user_id)) gone
+          ON gone.user_id = sp.user_id
+        WHERE (sp.session_id, sp.item_in_session) NOT IN (SELECT session_id, item_in_session FROM etl_changed_plays));
+
+-- check: songplays_songs | every non-null songplay song_id is in songs
+SELECT (SELECT COUNT(*) FROM etl_changed_plays c
+        JOIN songplays sp ON sp.session_id = c.session_id AND sp.item_in_session = c.item_in_session
+        LEFT JOIN songs s ON s.song_id = sp.song_id
+        WHERE sp.song_id IS NOT NULL AND s.song_id IS NULL)
+     + (SELECT COUNT(*) FROM songplays sp
+        JOIN (SELECT DISTINCT song_id FROM etl_changed_songs c
+              WHERE NOT EXISTS (SELECT 1 FROM songs s WHERE s.song_id = c.song_id)) gone
+          ON gone.song_id = sp.song_id
+        WHERE (sp.session_id, sp.item_in_session) NOT IN (SELECT session_id, item_in_session FROM etl_changed_plays));
+
+-- check: songplays_artists | every non-null songplay artist_id is in artists
+SELECT (SELECT COUNT(*) FROM etl_changed_plays c
+        JOIN songplays sp ON sp.session_id = c.session_id AND sp.item_in_session = c.item_in_session
+        LEFT JOIN artists a ON a.artist_id = sp.artist_id
+        WHERE sp.artist_id IS NOT NULL AND a.artist_id IS NULL)
+     + (SELECT COUNT(*) FROM songplays sp
+        JOIN (SELECT DISTINCT artist_id FROM etl_changed_artists c
+              WHERE NOT EXISTS (SELECT 1 FROM artists a WHERE a.artist_id = c.artist_id)) gone
+          ON gone.artist_id = sp.artist_id
+        WHERE (sp.session_id, sp.item_in_session) NOT IN (SELECT session_id, item_in_session FROM etl_changed_plays));
 
 -- check: songplays_complete | distinct staged NextSong events (session_id, item_in_session) = songplays
 SELECT ABS(
@@ -38,3 +86,10 @@ SELECT ABS(
           AND (session_id, item_in_session) IN (SELECT session_id, item_in_session FROM etl_changed_plays)) d)
   - (SELECT COUNT(*) FROM songplays
      WHERE (session_id, item_in_session) IN (SELECT session_id, item_in_session FROM etl_changed_plays)));
+
+-- check: level_values | level is 'free' or 'paid' in users and songplays
+-- A songplay's level is written only with the play.
+SELECT (SELECT COUNT(*) FROM users WHERE level IS NULL OR level NOT IN ('free', 'paid'))
+     + (SELECT COUNT(*) FROM etl_changed_plays c
+        JOIN songplays sp ON sp.session_id = c.session_id AND sp.item_in_session = c.item_in_session
+        WHERE sp.level IS NULL OR sp.level NOT IN ('free', 'paid'));

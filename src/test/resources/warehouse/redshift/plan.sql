@@ -611,17 +611,28 @@ FROM (
 WHERE position = 1
    OR NOT (COALESCE(level = previous_level, FALSE) OR (level IS NULL AND previous_level IS NULL));
 
-UPDATE songplays SET song_id = NULL, artist_id = NULL
-WHERE song_id IN (SELECT song_id FROM etl_changed_songs)
-   OR artist_id IN (SELECT artist_id FROM etl_changed_artists);
+DROP TABLE IF EXISTS etl_rematched_plays;
+
+CREATE TEMP TABLE etl_rematched_plays AS
+SELECT p.session_id, p.item_in_session, c.song_id, c.artist_id
+FROM songplays p
+LEFT JOIN etl_catalog c
+  ON c.title = p.song_title AND c.artist_name = p.artist_name AND c.duration = p.song_length
+WHERE (p.song_id IS NULL
+       OR p.song_id IN (SELECT song_id FROM etl_changed_songs)
+       OR p.artist_id IN (SELECT artist_id FROM etl_changed_artists))
+  AND (COALESCE(c.song_id, '') <> COALESCE(p.song_id, '')
+       OR COALESCE(c.artist_id, '') <> COALESCE(p.artist_id, ''));
+
+INSERT INTO etl_changed_plays
+SELECT session_id, item_in_session FROM etl_rematched_plays;
 
 UPDATE songplays
-SET song_id = c.song_id, artist_id = c.artist_id
-FROM etl_catalog c
-WHERE songplays.song_id IS NULL
-  AND c.title = songplays.song_title
-  AND c.artist_name = songplays.artist_name
-  AND c.duration = songplays.song_length;
+SET song_id = m.song_id, artist_id = m.artist_id
+FROM etl_rematched_plays m
+WHERE songplays.session_id = m.session_id AND songplays.item_in_session = m.item_in_session;
+
+DROP TABLE etl_rematched_plays;
 
 DELETE FROM "time"
 WHERE start_time IN (SELECT start_time FROM etl_replaced_times)

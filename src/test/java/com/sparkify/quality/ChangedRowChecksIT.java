@@ -8,6 +8,7 @@ import com.sparkify.warehouse.Warehouse;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,9 +89,49 @@ class ChangedRowChecksIT {
 
             try (Statement sql = warehouse.connection().createStatement()) {
                 sql.execute(play("md5('6:2')", 6, 2, "2018-11-06 00:00:01").replace(", 1, 'free',", ", 2, 'free',"));
+                sql.execute("INSERT INTO etl_changed_plays VALUES (6, 2)");
             }
             assertThat(failed(checks.run(warehouse.connection(), false))).contains("songplays_users");
             assertThat(failed(checks.run(warehouse.connection(), true))).contains("songplays_users");
+            warehouse.connection().rollback();
+        }
+    }
+
+    /**
+     * The narrowed checks of references see a touched play that refers to a missing user, song or artist,
+     * and an untouched play whose user, song or artist the run deleted; not an untouched play that was
+     * already broken.
+     */
+    @Test
+    void referenceChecksSeeTouchedPlaysAndDeletedRows() throws SQLException {
+        List<String> references = List.of("songplays_users", "songplays_songs", "songplays_artists");
+        try (Warehouse warehouse = preparedWarehouse()) {
+            QualityChecks checks = new QualityChecks(warehouse.scripts());
+            try (Statement sql = warehouse.connection().createStatement()) {
+                sql.execute("INSERT INTO users VALUES (1, 'A', 'B', 'F', 'free')");
+                sql.execute("INSERT INTO songs VALUES ('SO1', 'T', 'AR1', NULL, 1.0)");
+                sql.execute("INSERT INTO artists VALUES ('AR1', 'N', NULL, NULL, NULL)");
+                sql.execute(play("md5('7:1')", 7, 1, "2018-11-07 00:00:00", 1, "'SO1'", "'AR1'"));
+                sql.execute(play("md5('7:2')", 7, 2, "2018-11-07 00:00:01", 3, "'SO3'", "'AR3'"));
+            }
+            assertThat(failed(checks.run(warehouse.connection(), true))).doesNotContainAnyElementsOf(references);
+            assertThat(failed(checks.run(warehouse.connection(), false))).containsAll(references);
+
+            try (Statement sql = warehouse.connection().createStatement()) {
+                sql.execute("INSERT INTO etl_changed_plays VALUES (7, 2)");
+            }
+            assertThat(failed(checks.run(warehouse.connection(), true))).containsAll(references);
+            try (Statement sql = warehouse.connection().createStatement()) {
+                sql.execute("DELETE FROM etl_changed_plays");
+                sql.execute("DELETE FROM songplays WHERE item_in_session = 2");
+                sql.execute("DELETE FROM users");
+                sql.execute("INSERT INTO etl_changed_users VALUES (1)");
+                sql.execute("DELETE FROM songs");
+                sql.execute("INSERT INTO etl_changed_songs VALUES ('SO1')");
+                sql.execute("DELETE FROM artists");
+                sql.execute("INSERT INTO etl_changed_artists VALUES ('AR1')");
+            }
+            assertThat(failed(checks.run(warehouse.connection(), true))).containsAll(references);
             warehouse.connection().rollback();
         }
     }
@@ -104,8 +145,13 @@ class ChangedRowChecksIT {
     }
 
     private static String play(String id, long session, long item, String time) {
-        return "INSERT INTO songplays (songplay_id, start_time, user_id, level, session_id, item_in_session) VALUES ("
-                + id + ", TIMESTAMP '" + time + "', 1, 'free', " + session + ", " + item + ")";
+        return play(id, session, item, time, 1, "NULL", "NULL");
+    }
+
+    private static String play(String id, long session, long item, String time, long user, String song, String artist) {
+        return "INSERT INTO songplays (songplay_id, start_time, user_id, level, session_id, item_in_session, song_id,"
+                + " artist_id) VALUES (" + id + ", TIMESTAMP '" + time + "', " + user + ", 'free', " + session + ", "
+                + item + ", " + song + ", " + artist + ")";
     }
 
     private static String staged(long session, long item) {

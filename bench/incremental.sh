@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # What a daily incremental run costs next to the full load (issue: an incremental run adding one new daily
 # file to a warehouse that already holds 3,750 files costs <= 5% of the full load).
-# Usage: bench/incremental.sh [ROUNDS] [COPIES]   defaults 5 rounds, 125 copies of the public sample's 30
-#        event logs (3,750 files, ~1M events). Needs ../shared/data/sparkify-sample; ~1 GB of disk.
+# Usage: bench/incremental.sh [ROUNDS] [COPIES | generated]   defaults 5 rounds, 125 copies of the public
+#        sample's 30 event logs (3,750 files, ~1M events). Needs ../shared/data/sparkify-sample; ~1 GB of disk.
+#        "generated": `sparkify generate --users 119 --days 3750` instead, 3,750 daily files of ~10M events
+#        (the issue's 10M scale; a round takes ~2 minutes; ~7 GB of disk).
 # Each round, side by side: the full load into a fresh warehouse; on a copy of it, the next day's file (a
 # genuine next day, `sparkify benchmark next-day`); then the same run again, with nothing new. Everything
 # runs through the launcher ./sparkify with its defaults. "wall" is the whole process, JVM start included;
@@ -10,7 +12,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 rounds="${1:-5}"
-copies="${2:-125}"
+dataset="${2:-125}"
 sample="${SPARKIFY_SAMPLE_DATA:-$here/../shared/data/sparkify-sample}"
 work="${BENCH_DIR:-/tmp/sparkify-incremental}"
 jar="$here/target/sparkify.jar"
@@ -19,13 +21,18 @@ sparkify="$here/sparkify"
 (cd "$here" && ./mvnw -q -B -Dmaven.test.skip=true package)
 "$sparkify" --version > /dev/null # the launcher's first start after a build records its class archive
 rm -rf "$work" && mkdir -p "$work"
-java -jar "$jar" benchmark prepare --songs "$sample/song_data" --logs "$sample/log_data" --out "$work/all" \
-  --copies "$copies" > /dev/null
+if [ "$dataset" = generated ]; then
+  java -jar "$jar" generate --out "$work/all" --users 119 --days 3750 > /dev/null
+else
+  java -jar "$jar" benchmark prepare --songs "$sample/song_data" --logs "$sample/log_data" --out "$work/all" \
+    --copies "$dataset" > /dev/null
+fi
 # logs: the 3,750 files of the full load, to which each round adds the next day's file as logs/next/.
 cp -al "$work/all/log_data" "$work/logs"
-last=$(printf 'copy-%04d' $((copies - 1)))
-java -jar "$jar" benchmark next-day --out "$work/next" --from "$work/logs/$last/2018-11-30-events.json" > /dev/null
-echo "full load: $(find "$work/logs" -name '*.json' | wc -l) event files, $(cat "$work"/logs/*/*.json | wc -l) events;" \
+last=$(find "$work/logs" -name '*.json' | sort | tail -1)
+java -jar "$jar" benchmark next-day --out "$work/next" --from "$last" > /dev/null
+echo "full load: $(find "$work/logs" -name '*.json' | wc -l) event files," \
+  "$(find "$work/logs" -name '*.json' -print0 | xargs -0 cat | wc -l) events;" \
   "next day: $(cat "$work"/next/*.json | wc -l) events"
 
 etl() { # label, warehouse, logs -> "label wall_ms in-run_ms"

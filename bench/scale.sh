@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
 # Memory and incremental cost at scale (issue: flat memory at 10M events, cheap incremental runs).
-# Usage: bench/scale.sh [SIZES]   SIZES = copies of the public sample's event logs (default "125 375 1250":
-#        about 1M, 3M and 10M events). Needs ../shared/data/sparkify-sample and GNU time; ~6 GB of disk.
+# Usage: bench/scale.sh [SIZES] [sample|generated]
+#   sample (default): SIZES = copies of the public sample's event logs (default "125 375 1250": about 1M, 3M
+#        and 10M events); then the incremental runs and the generator. Needs ../shared/data/sparkify-sample.
+#   generated: SIZES = days of `sparkify generate --users 119` (default "375 1125 3750": about 1M, 3M and
+#        10M events, the largest 3,750 daily files and 4.2 GB); the etl runs only.
+#   Needs GNU time; ~6 GB of disk (generated: ~9 GB).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
-sizes="${1:-125 375 1250}"
+data="${2:-sample}"
+if [ "$data" = generated ]; then sizes="${1:-375 1125 3750}"; else sizes="${1:-125 375 1250}"; fi
 sample="${SPARKIFY_SAMPLE_DATA:-$here/../shared/data/sparkify-sample}"
 work="${BENCH_DIR:-/tmp/sparkify-scale}"
 jar="$here/target/sparkify.jar"
@@ -13,7 +18,10 @@ max=$(echo "$sizes" | tr ' ' '\n' | sort -n | tail -1)
 (cd "$here" && ./mvnw -q -B -Dmaven.test.skip=true package)
 "$here/sparkify" --version > /dev/null # the launcher's first start after a build records its class archive
 rm -rf "$work" && mkdir -p "$work"
-java -jar "$jar" benchmark prepare --songs "$sample/song_data" --logs "$sample/log_data" --out "$work/all" --copies "$((max + 1))"
+if [ "$data" = sample ]; then
+  java -jar "$jar" benchmark prepare --songs "$sample/song_data" --logs "$sample/log_data" --out "$work/all" \
+    --copies "$((max + 1))"
+fi
 
 run() { # label, command... -> "label wall_s peak_rss_mb [in-run seconds of an etl --json]"
   local label="$1"; shift
@@ -27,6 +35,18 @@ run() { # label, command... -> "label wall_s peak_rss_mb [in-run seconds of an e
 # The product as users run it: the launcher, with its default JVM and DuckDB memory settings.
 sparkify="$here/sparkify"
 
+if [ "$data" = generated ]; then
+  echo "--- etl of growing generated inputs (DuckDB, the launcher's default memory settings)"
+  for days in $sizes; do
+    run "generate-$days-days" java -jar "$jar" generate --out "$work/generated-$days" --users 119 --days "$days"
+    events=$(find "$work/generated-$days/log_data" -name "*.json" -print0 | xargs -0 cat | wc -l)
+    run "etl-$days-days-$events-events" "$sparkify" etl --json --warehouse "jdbc:duckdb:$work/w-$days.duckdb" \
+      --songs "$work/generated-$days/song_data" --logs "$work/generated-$days/log_data"
+    rm -rf "$work/generated-$days" "$work/w-$days.duckdb"*
+  done
+fi
+
+if [ "$data" = sample ]; then
 echo "--- etl of growing inputs (DuckDB, the launcher's default memory settings)"
 for copies in $sizes; do
   tree="$work/logs-$copies"
@@ -53,13 +73,14 @@ run "incremental-late-file" "$sparkify" etl --json --warehouse "jdbc:duckdb:$wor
 echo "--- the generator streams: 10M-scale generation"
 run "generate-1250-users-365-days" java -jar "$jar" generate --out "$work/generated" --users 1250 --days 365
 du -sh "$work/generated/log_data"
+fi
 
 # The targets (issue: hardening): the etl runs' peak RSS <= 1 GB at every size (the generator's plain
 # java -jar, with the JVM's default heap, is reported above, not judged), and flat: the largest input's
 # peak within 1.5 times the smallest's. Exits 1 when one is missed (and earlier, with the command's own
 # code, when a run fails).
 min=$(echo "$sizes" | tr ' ' '\n' | sort -n | head -1)
-awk -v min="etl-$min-copies" -v max="etl-$max-copies" '
+awk -v min="etl-$min-" -v max="etl-$max-" '
   $1 ~ /^(etl|incremental|rerun)-/ { rss = $3 / 1024; if (rss > top) { top = rss; where = $1 } }
   index($1, min) == 1 { low = $3 / 1024 }
   index($1, max) == 1 { high = $3 / 1024 }

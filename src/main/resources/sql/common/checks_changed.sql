@@ -34,16 +34,19 @@ SELECT (SELECT COUNT(*) FROM "time" WHERE start_time IS NULL)
 -- check: songplays_time | every songplay's start_time is in time
 SELECT (SELECT COUNT(*) FROM etl_changed_plays c
         JOIN songplays sp ON sp.session_id = c.session_id AND sp.item_in_session = c.item_in_session
-        WHERE sp.start_time NOT IN (
+        LEFT JOIN (
             SELECT t.start_time FROM "time" t
             WHERE t.start_time IN (
                 SELECT sp2.start_time FROM songplays sp2
-                WHERE (sp2.session_id, sp2.item_in_session) IN (SELECT session_id, item_in_session FROM etl_changed_plays))))
+                WHERE (sp2.session_id, sp2.item_in_session) IN (SELECT session_id, item_in_session FROM etl_changed_plays))
+        ) t ON t.start_time = sp.start_time
+        WHERE t.start_time IS NULL)
      + (SELECT COUNT(*) FROM songplays sp
         JOIN (SELECT DISTINCT start_time FROM etl_replaced_times r
               WHERE NOT EXISTS (SELECT 1 FROM "time" t WHERE t.start_time = r.start_time)) gone
           ON gone.start_time = sp.start_time
-        WHERE (sp.session_id, sp.item_in_session) NOT IN (SELECT session_id, item_in_session FROM etl_changed_plays));
+        WHERE NOT EXISTS (SELECT 1 FROM etl_changed_plays c
+                          WHERE c.session_id = sp.session_id AND c.item_in_session = sp.item_in_session));
 
 -- check: songplays_users | every songplay's user_id is in users
 SELECT (SELECT COUNT(*) FROM etl_changed_plays c
@@ -54,7 +57,8 @@ SELECT (SELECT COUNT(*) FROM etl_changed_plays c
         JOIN (SELECT DISTINCT user_id FROM etl_changed_users c
               WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.user_id = c.user_id)) gone
           ON gone.user_id = sp.user_id
-        WHERE (sp.session_id, sp.item_in_session) NOT IN (SELECT session_id, item_in_session FROM etl_changed_plays));
+        WHERE NOT EXISTS (SELECT 1 FROM etl_changed_plays c
+                          WHERE c.session_id = sp.session_id AND c.item_in_session = sp.item_in_session));
 
 -- check: songplays_songs | every non-null songplay song_id is in songs
 SELECT (SELECT COUNT(*) FROM etl_changed_plays c
@@ -65,7 +69,8 @@ SELECT (SELECT COUNT(*) FROM etl_changed_plays c
         JOIN (SELECT DISTINCT song_id FROM etl_changed_songs c
               WHERE NOT EXISTS (SELECT 1 FROM songs s WHERE s.song_id = c.song_id)) gone
           ON gone.song_id = sp.song_id
-        WHERE (sp.session_id, sp.item_in_session) NOT IN (SELECT session_id, item_in_session FROM etl_changed_plays));
+        WHERE NOT EXISTS (SELECT 1 FROM etl_changed_plays c
+                          WHERE c.session_id = sp.session_id AND c.item_in_session = sp.item_in_session));
 
 -- check: songplays_artists | every non-null songplay artist_id is in artists
 SELECT (SELECT COUNT(*) FROM etl_changed_plays c
@@ -76,7 +81,8 @@ SELECT (SELECT COUNT(*) FROM etl_changed_plays c
         JOIN (SELECT DISTINCT artist_id FROM etl_changed_artists c
               WHERE NOT EXISTS (SELECT 1 FROM artists a WHERE a.artist_id = c.artist_id)) gone
           ON gone.artist_id = sp.artist_id
-        WHERE (sp.session_id, sp.item_in_session) NOT IN (SELECT session_id, item_in_session FROM etl_changed_plays));
+        WHERE NOT EXISTS (SELECT 1 FROM etl_changed_plays c
+                          WHERE c.session_id = sp.session_id AND c.item_in_session = sp.item_in_session));
 
 -- check: songplays_complete | distinct staged NextSong events (session_id, item_in_session) = songplays
 SELECT ABS(

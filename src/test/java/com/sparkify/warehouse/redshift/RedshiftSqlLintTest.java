@@ -91,7 +91,7 @@ class RedshiftSqlLintTest {
     @Test
     void narrowedChecksAreChecksOfTheFullListWithTheSamePromise() throws IOException {
         assertThat(checkHeaders(SQL.resolve("common/checks_changed.sql")))
-                .hasSize(4)
+                .hasSize(8)
                 .isSubsetOf(checkHeaders(SQL.resolve("common/checks.sql")));
         assertThat(checkHeaders(SQL.resolve("redshift/checks_changed.sql"))).isEmpty();
     }

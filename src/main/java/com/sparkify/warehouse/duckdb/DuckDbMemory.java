@@ -11,8 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * DuckDB's memory over an etl run. Reading JSON in file order needs the whole limit; the merges and checks
- * run with a third of it (the windows of the level history with half), so that their hash tables spill
+ * DuckDB's memory over an etl run. Several readers staging JSON read with at most {@link #READING_LIMIT}; the
+ * merges and checks run with a third of the limit (the windows of the level history with half), so that their hash tables spill
  * early instead of growing with the input. Setting a script's share also makes DuckDB hand the pages its
  * allocator keeps back to the system, once per script. Doing so after every statement as well, as before,
  * made each statement fault its memory in again: a 1M-event load took 0.6-0.9 s longer and its peak RSS was
@@ -24,6 +24,16 @@ final class DuckDbMemory {
     private static final long MIB = 1L << 20;
     /** What the read of one batch needs besides its JSON: measured, see {@link #readBatchBytes()}. */
     private static final long READ_OVERHEAD = 160 * MIB;
+    /**
+     * DuckDB's limit while several readers stage JSON, when the configured one is higher. A reader holds
+     * ~100 MiB whatever its batch: its JSON buffer and the row groups it has not yet written to the file.
+     * Above that, DuckDB keeps the blocks the readers already wrote, in memory that the process then holds.
+     * With the default 384MB limit, a load of 10M events peaked at 486-505 MiB RSS, DuckDB's accounting
+     * at its limit and half of it such blocks. With this limit during the read, the peak was 372-385 MiB, and
+     * the read took the same time (18.5-19.8 s against 19.4-20.2 s; BENCHMARKS.md, session 11). With a 2GB
+     * limit, i.e. 256 MiB batches, the readers did not run out of memory either.
+     */
+    static final long READING_LIMIT = 256_000_000L;
     /** Input from which a run's transform works with shares of the limit: {@link #startTransform}. */
     static final long SHARED_FROM = 32 * MIB;
 
@@ -82,6 +92,22 @@ final class DuckDbMemory {
     static long readBatchBytes(long limit) {
         long half = (limit - READ_OVERHEAD) / 2;
         return Math.max(16 * MIB, Math.min(256 * MIB, half / (16 * MIB) * (16 * MIB)));
+    }
+
+    /**
+     * Several readers start staging JSON: DuckDB's limit falls to {@link #READING_LIMIT} when it is higher,
+     * until {@link #endReading()}. Running out of memory with it asks for a run with the whole limit, as with
+     * a share ({@link #keepWholeLimitAfter}); a read_json statement that runs out is read again in parts.
+     */
+    void startReading() {
+        if (adjustable && limit > READING_LIMIT) {
+            set(READING_LIMIT);
+        }
+    }
+
+    /** The readers are done: the whole limit again. */
+    void endReading() {
+        restore();
     }
 
     /**

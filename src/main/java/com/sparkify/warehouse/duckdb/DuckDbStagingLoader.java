@@ -56,8 +56,8 @@ final class DuckDbStagingLoader implements StagingLoader {
     private static final ExecutorService pool = Executors.newCachedThreadPool(DuckDbStagingLoader::daemon);
 
     private final DuckDBConnection connection;
-    /** JSON read per statement: {@link DuckDbMemory#readBatchBytes()}. */
-    private final long batchBytes;
+    /** DuckDB's memory: the JSON read per statement, and the limit while several readers read. */
+    private final DuckDbMemory memory;
 
     private final SqlScripts scripts = new SqlScripts("duckdb");
     /** The Java parser, made when a file needs it: its setup costs a run that loads nothing ~0.1 s. */
@@ -67,9 +67,9 @@ final class DuckDbStagingLoader implements StagingLoader {
     /** read_json statements that ran out of memory: their files were read again in halves, or by Java. */
     private final AtomicInteger outOfMemory = new AtomicInteger();
 
-    DuckDbStagingLoader(DuckDBConnection connection, long batchBytes) {
+    DuckDbStagingLoader(DuckDBConnection connection, DuckDbMemory memory) {
         this.connection = connection;
-        this.batchBytes = batchBytes;
+        this.memory = memory;
     }
 
     @Override
@@ -113,14 +113,14 @@ final class DuckDbStagingLoader implements StagingLoader {
             throws SQLException {
         if (queue.size() == 1) {
             // One batch, e.g. a daily run's file: read on this connection, without the readers' setup.
-            try (StagingSettings settings = StagingSettings.apply(connection, false)) {
+            try (StagingSettings settings = StagingSettings.apply(connection, null)) {
                 read(connection, queue, loadId, records);
             } catch (StagingFailure e) {
                 throw e.getCause();
             }
             return;
         }
-        try (StagingSettings settings = StagingSettings.apply(connection, true)) {
+        try (StagingSettings settings = StagingSettings.apply(connection, memory)) {
             List<CompletableFuture<Void>> readers = new ArrayList<>();
             for (int i = 0; i < Math.min(READERS, queue.size()); i++) {
                 DuckDBConnection reader = (DuckDBConnection) connection.duplicate();
@@ -172,11 +172,12 @@ final class DuckDbStagingLoader implements StagingLoader {
     }
 
     /**
-     * Batches of at most {@link #batchBytes} each, as many as the readers can share evenly: 458 MB in five
+     * Batches of at most {@link DuckDbMemory#readBatchBytes()} each, as many as the readers can share evenly: 458 MB in five
      * 96 MiB batches left one reader alone with the last; six of 76 MB keep both busy to the end.
      */
     private List<List<SourceFile>> batches(List<SourceFile> files) {
         long total = Math.max(1, files.stream().mapToLong(SourceFile::size).sum());
+        long batchBytes = memory.readBatchBytes();
         long count = (total + batchBytes - 1) / batchBytes;
         count = (count + READERS - 1) / READERS * READERS;
         List<List<SourceFile>> batches = new ArrayList<>();
@@ -339,25 +340,30 @@ final class DuckDbStagingLoader implements StagingLoader {
 
     /**
      * Keeps DuckDB's insertion order while the fast path reads, and with several readers one thread a
-     * statement: a statement numbers records by their position in its input, and a single thread reads in
-     * order without the ordered parallel insert's cost. The warehouse otherwise runs without insertion order
-     * (see {@link DuckDbSettings}), which bounds the memory of large inserts, and with all of DuckDB's
-     * threads, which are set back afterwards.
+     * statement and {@link DuckDbMemory#startReading() the readers' memory limit}: a statement numbers records
+     * by their position in its input, and a single thread reads in order without the ordered parallel
+     * insert's cost. The warehouse otherwise runs without insertion order (see {@link DuckDbSettings}), which
+     * bounds the memory of large inserts, and with all of DuckDB's threads and its whole limit, which are set
+     * back afterwards.
      */
     private static final class StagingSettings implements AutoCloseable {
         private final DuckDBConnection connection;
         /** DuckDB's threads before, when the readers run on one thread each; 0 when left alone. */
         private final long threads;
+        /** The memory whose limit the readers lowered; null with one reader. */
+        private final DuckDbMemory memory;
 
-        private StagingSettings(DuckDBConnection connection, long threads) {
+        private StagingSettings(DuckDBConnection connection, long threads, DuckDbMemory memory) {
             this.connection = connection;
             this.threads = threads;
+            this.memory = memory;
         }
 
-        static StagingSettings apply(DuckDBConnection connection, boolean oneThreadEach) throws SQLException {
+        /** Settings for one reader on {@code connection}, or for several when given their {@code memory}. */
+        static StagingSettings apply(DuckDBConnection connection, DuckDbMemory readers) throws SQLException {
             long threads = 0;
             try (Statement statement = connection.createStatement()) {
-                if (oneThreadEach) {
+                if (readers != null) {
                     try (ResultSet row = statement.executeQuery("SELECT current_setting('threads')")) {
                         row.next();
                         threads = row.getLong(1);
@@ -366,11 +372,17 @@ final class DuckDbStagingLoader implements StagingLoader {
                 }
                 statement.execute("SET preserve_insertion_order = true");
             }
-            return new StagingSettings(connection, threads);
+            if (readers != null) {
+                readers.startReading();
+            }
+            return new StagingSettings(connection, threads, readers);
         }
 
         @Override
         public void close() throws SQLException {
+            if (memory != null) {
+                memory.endReading();
+            }
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SET preserve_insertion_order = false");
                 if (threads > 0) {

@@ -55,7 +55,7 @@ final class DuckDbWarehouse implements Warehouse {
     @Override
     public StagingLoader stagingLoader() {
         try {
-            return new DuckDbStagingLoader(connection.unwrap(DuckDBConnection.class), memory.readBatchBytes());
+            return new DuckDbStagingLoader(connection.unwrap(DuckDBConnection.class), memory);
         } catch (SQLException e) {
             throw new IllegalStateException("not a DuckDB connection", e);
         }

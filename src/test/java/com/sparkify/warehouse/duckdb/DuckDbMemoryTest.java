@@ -57,6 +57,44 @@ class DuckDbMemoryTest {
     }
 
     @Test
+    void severalReadersReadWithAtMost256MBThenTheWholeLimitAgain() throws SQLException {
+        try (Connection connection = open("384MB")) {
+            DuckDbMemory memory = new DuckDbMemory(connection, "384MB", false);
+            String whole = limit(connection);
+            memory.startReading();
+            assertThat(limit(connection)).isEqualTo("244.1 MiB"); // 256e6 bytes
+            memory.endReading();
+            assertThat(limit(connection)).isEqualTo(whole);
+        }
+        try (Connection connection = open("200MB")) {
+            DuckDbMemory memory = new DuckDbMemory(connection, "200MB", false);
+            memory.startReading();
+            assertThat(limit(connection)).as("a lower limit stays").isEqualTo("190.7 MiB");
+        }
+        try (Connection connection = open("384MB")) {
+            DuckDbMemory memory = new DuckDbMemory(connection, "384MB", true);
+            memory.startReading();
+            assertThat(limit(connection)).as("in memory, the tables need it").isEqualTo("366.2 MiB");
+        }
+    }
+
+    @Test
+    void runningOutOfMemoryWhileReadingAsksForARunWithTheWholeLimit() throws SQLException {
+        try (Connection connection = open("384MB")) {
+            DuckDbMemory memory = new DuckDbMemory(connection, "384MB", false);
+            String whole = limit(connection);
+            memory.startReading();
+            assertThat(memory.keepWholeLimitAfter(new RuntimeException("Out of Memory Error: could not allocate")))
+                    .isTrue();
+            assertThat(limit(connection)).isEqualTo(whole);
+            memory.startReading();
+            assertThat(limit(connection))
+                    .as("the retry reads with the whole limit")
+                    .isEqualTo(whole);
+        }
+    }
+
+    @Test
     void onlyRunningOutOfMemoryWithAShareAsksForARunWithTheWholeLimit() throws SQLException {
         try (Connection connection = open("384MB")) {
             DuckDbMemory memory = new DuckDbMemory(connection, "384MB", false);

@@ -192,6 +192,7 @@ public final class EtlPipeline {
             // tells whether this run touched most of them.
             outcome.tables = tableCounts();
             boolean onlyChanged = !plan.fresh() && !mostPlaysChanged(connection, outcome.tables.songplays());
+            warehouse.startChecks();
             outcome.checks = new QualityChecks(scripts).run(connection, onlyChanged);
         } finally {
             warehouse.endTransform();

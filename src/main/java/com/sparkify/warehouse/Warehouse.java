@@ -43,6 +43,9 @@ public interface Warehouse extends AutoCloseable {
     /** Staging is over: the merges and checks of a run that loads {@code inputBytes} of files follow. */
     default void startTransform(long inputBytes) {}
 
+    /** The merges are over; the run's data-quality checks follow. */
+    default void startChecks() {}
+
     /** The merges and checks are over; the run commits next. */
     default void endTransform() {}
 

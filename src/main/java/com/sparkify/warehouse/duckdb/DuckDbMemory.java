@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * DuckDB's memory over an etl run. Several readers staging JSON read with at most {@link #READING_LIMIT}; the
- * merges and checks run with a third of the limit (the windows of the level history with half), so that their hash tables spill
+ * merges run with a third of the limit (the windows of the level history with half) and the checks with a
+ * sixth, so that their hash tables spill
  * early instead of growing with the input. Setting a script's share also makes DuckDB hand the pages its
  * allocator keeps back to the system, once per script. Doing so after every statement as well, as before,
  * made each statement fault its memory in again: a 1M-event load took 0.6-0.9 s longer and its peak RSS was
@@ -34,6 +35,8 @@ final class DuckDbMemory {
      * limit, i.e. 256 MiB batches, the readers did not run out of memory either.
      */
     static final long READING_LIMIT = 256_000_000L;
+    /** The least share of the limit the checks get: {@link #forChecks()}. */
+    private static final long CHECKS_AT_LEAST = 64_000_000L;
     /** Input from which a run's transform works with shares of the limit: {@link #startTransform}. */
     static final long SHARED_FROM = 32 * MIB;
 
@@ -125,6 +128,20 @@ final class DuckDbMemory {
     void forScript(String script) {
         if (transforming) {
             set(script.equals("merge_user_levels") ? limit / 2 : limit / 3);
+        }
+    }
+
+    /**
+     * Sets the checks' share: a sixth of the limit. They group and anti-join whole tables after a large
+     * load, and with less memory they spilled sooner, held less beyond what DuckDB counts, and were not
+     * slower: on a warehouse of 10M events, the three largest checks took 1.67-1.69, 0.42-0.44 and
+     * 0.60-0.62 s with 64MB against 1.89-1.91, 0.45-0.47 and 0.70-0.72 s with 128MB, and the process
+     * peaked at 254-287 MiB against 334-405 (BENCHMARKS.md, session 11). With 32MB they ran out of memory,
+     * so the share is at least 64MB, unless the merges' third is less.
+     */
+    void forChecks() {
+        if (transforming) {
+            set(Math.min(limit / 3, Math.max(limit / 6, CHECKS_AT_LEAST)));
         }
     }
 

@@ -75,6 +75,11 @@ final class DuckDbWarehouse implements Warehouse {
     }
 
     @Override
+    public void startChecks() {
+        memory.forChecks();
+    }
+
+    @Override
     public void endTransform() {
         memory.endTransform();
         if (checkpointAtCommit) {

@@ -33,7 +33,7 @@ class DuckDbMemoryTest {
     }
 
     @Test
-    void theTransformGetsAThirdOfTheLimitAndTheLevelHistoryHalfThenAllOfItExactly() throws SQLException {
+    void theTransformGetsAThirdOfTheLimitTheLevelHistoryHalfAndTheChecksASixthThenAllOfItExactly() throws SQLException {
         try (Connection connection = open("2GB")) {
             DuckDbMemory memory = new DuckDbMemory(connection, "2GB", false);
             String whole = limit(connection);
@@ -46,6 +46,9 @@ class DuckDbMemoryTest {
             assertThat(limit(connection)).isEqualTo("635.7 MiB"); // 2e9 / 3 bytes
             memory.forScript("merge_user_levels");
             assertThat(limit(connection)).isEqualTo("953.6 MiB");
+
+            memory.forChecks();
+            assertThat(limit(connection)).as("the checks' sixth").isEqualTo("317.8 MiB"); // 2e9 / 6 bytes
 
             memory.endTransform();
             assertThat(limit(connection))
@@ -95,6 +98,19 @@ class DuckDbMemoryTest {
     }
 
     @Test
+    void theChecksGetASixthOfTheLimitButAtLeast64MBUnlessTheMergesGetLess() throws SQLException {
+        for (String[] limitAndShare :
+                new String[][] {{"384MB", "61.0 MiB"}, {"256MB", "61.0 MiB"}, {"150MB", "47.6 MiB"}}) {
+            try (Connection connection = open(limitAndShare[0])) {
+                DuckDbMemory memory = new DuckDbMemory(connection, limitAndShare[0], false);
+                memory.startTransform(DuckDbMemory.SHARED_FROM);
+                memory.forChecks();
+                assertThat(limit(connection)).as(limitAndShare[0]).isEqualTo(limitAndShare[1]);
+            }
+        }
+    }
+
+    @Test
     void onlyRunningOutOfMemoryWithAShareAsksForARunWithTheWholeLimit() throws SQLException {
         try (Connection connection = open("384MB")) {
             DuckDbMemory memory = new DuckDbMemory(connection, "384MB", false);
@@ -130,6 +146,8 @@ class DuckDbMemoryTest {
             String whole = limit(connection);
             memory.startTransform(DuckDbMemory.SHARED_FROM - 1);
             memory.forScript("merge_time");
+            assertThat(limit(connection)).isEqualTo(whole);
+            memory.forChecks();
             assertThat(limit(connection)).isEqualTo(whole);
             assertThat(memory.keepWholeLimitAfter(new RuntimeException("Out of Memory Error")))
                     .as("no share to give up")

@@ -83,4 +83,107 @@ class SongFileReaderTest {
         assertThat(read("  \n")).isEqualTo(FileCounts.ZERO);
         assertThat(rejects).isEmpty();
     }
+
+    /** Values of every JSON type that no numeric field accepts, nested where they can be. */
+    private static final List<String> NOT_NUMBERS =
+            List.of("{\"a\": {\"b\": [1, {\"c\": 2}]}}", "[1, [2, {\"x\": 3}], {}]", "\"one\"", "true", "false");
+
+    /** A song's keys and values in layout order, with {@code value} for {@code key} moved to {@code position}. */
+    private static List<String[]> songWith(String songId, String key, String value, int position) {
+        List<String[]> entries = new ArrayList<>();
+        String good = song(songId);
+        for (String pair : good.substring(1, good.length() - 1).split(", (?=\")")) {
+            String name = pair.substring(1, pair.indexOf('"', 1));
+            if (!name.equals(key)) {
+                entries.add(new String[] {name, pair.substring(pair.indexOf(": ") + 2)});
+            }
+        }
+        entries.add(Math.min(position, entries.size()), new String[] {key, value});
+        return entries;
+    }
+
+    private static String render(List<String[]> entries, boolean pretty) {
+        StringBuilder text = new StringBuilder("{");
+        for (int i = 0; i < entries.size(); i++) {
+            text.append(i == 0 ? "" : ",").append(pretty ? "\n    " : i == 0 ? "" : " ");
+            text.append('"').append(entries.get(i)[0]).append("\": ").append(entries.get(i)[1]);
+        }
+        return text.append(pretty ? "\n}" : "}").toString();
+    }
+
+    @Test
+    void aWrongTypedValueIsOneRejectOfTheWholeRecordAndTheNextRecordsLoad() throws IOException {
+        int files = 0;
+        for (Field field : RecordLayout.SONGS.fields()) {
+            boolean numeric = field.type() != FieldType.TEXT;
+            for (String value : NOT_NUMBERS) {
+                for (int position : new int[] {0, 4, 99}) {
+                    for (String shape : List.of("single", "lines", "pretty", "array")) {
+                        rows.clear();
+                        rejects.clear();
+                        boolean pretty = shape.equals("pretty");
+                        String bad = render(songWith("SO2", field.jsonName(), value, position), pretty);
+                        String first = render(songWith("SO1", "year", "2005", 99), pretty);
+                        String last = render(songWith("SO3", "year", "2005", 0), pretty);
+                        String content =
+                                switch (shape) {
+                                    case "single" -> bad;
+                                    case "array" -> "[" + first + ",\n" + bad + ", " + last + "]";
+                                    default -> first + "\n" + bad + "\n" + last;
+                                };
+                        long records = shape.equals("single") ? 1 : 3;
+                        long badLine = shape.equals("single") ? 1 : first.split("\n").length + 1;
+                        String what = shape + " file, \"" + field.jsonName() + "\": " + value + " at " + position;
+
+                        FileCounts counts = read(content);
+                        files++;
+
+                        if (!numeric) {
+                            assertThat(counts).as(what).isEqualTo(new FileCounts(records, records, 0));
+                            continue;
+                        }
+                        assertThat(counts).as(what).isEqualTo(new FileCounts(records, records - 1, 1));
+                        assertThat(rejects).as(what).hasSize(1);
+                        Reject reject = rejects.get(0);
+                        assertThat(reject.rawText()).as(what).isEqualTo(bad);
+                        assertThat(reject.lineNumber()).as(what).isEqualTo(badLine);
+                        assertThat(reject.reason())
+                                .as(what)
+                                .startsWith("Expected ")
+                                .contains("\"" + field.jsonName() + "\"");
+                        assertThat(rows)
+                                .as(what)
+                                .extracting(row -> row[RecordLayout.SONGS.indexOfColumn("song_id")])
+                                .containsExactlyElementsOf(shape.equals("single") ? List.of() : List.of("SO1", "SO3"));
+                    }
+                }
+            }
+        }
+        assertThat(files).isEqualTo(RecordLayout.SONGS.fields().size() * NOT_NUMBERS.size() * 3 * 4);
+    }
+
+    @Test
+    void rejectReasonsNeverNameAParserToken() throws IOException {
+        String content = String.join(
+                "\n",
+                "{\"num_songs\": \"one\", \"artist_id\": \"A\", \"song_id\": \"S\", \"title\": \"T\"}",
+                "{\"duration\": {\"long\": true}, \"artist_id\": \"A\", \"song_id\": \"S\", \"title\": \"T\"}",
+                "{\"year\": [2005], \"artist_id\": \"A\", \"song_id\": \"S\", \"title\": \"T\"}",
+                "{\"artist_id\": \"A\", \"song_id\": \"S\", \"title\": \"T\", \"year\": false}",
+                "\"text\"",
+                "[]",
+                "null",
+                "{\"artist_id\": \"A\", \"song_id\": \"S\"}",
+                "{\"artist_id\": \"A\", \"song_id\": \"S\", \"title\": \"T\", \"duration\": }");
+
+        FileCounts counts = read(content);
+
+        assertThat(counts).isEqualTo(new FileCounts(9, 0, 9));
+        assertThat(rejects).extracting(Reject::lineNumber).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
+        for (Reject reject : rejects) {
+            for (com.fasterxml.jackson.core.JsonToken token : com.fasterxml.jackson.core.JsonToken.values()) {
+                assertThat(reject.reason()).doesNotContain(token.name());
+            }
+        }
+    }
 }

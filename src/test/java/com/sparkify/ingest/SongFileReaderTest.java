@@ -2,6 +2,7 @@ package com.sparkify.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sparkify.testing.DamagedGzip;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -185,5 +186,71 @@ class SongFileReaderTest {
                 assertThat(reject.reason()).doesNotContain(token.name());
             }
         }
+    }
+
+    private FileCounts readGzip(byte[] zipped) throws IOException {
+        rows.clear();
+        rejects.clear();
+        return new SongFileReader()
+                .read(
+                        new java.util.zip.GZIPInputStream(new ByteArrayInputStream(zipped)),
+                        "s.json.gz",
+                        (values, record) -> rows.add(values),
+                        rejects::add);
+    }
+
+    @Test
+    void aTruncatedOrCorruptGzipIsOneRejectAfterTheWholeSongsBeforeIt() throws IOException {
+        List<String> concatenated = List.of(song("SO1") + "\n", song("SO2") + "\n", song("SO3") + "\n");
+        List<String> array = List.of("[" + song("SO1") + ",\n", song("SO2") + ",\n", song("SO3") + "]\n");
+        for (List<String> records : List.of(concatenated, array)) {
+            DamagedGzip gzip = DamagedGzip.of(records);
+            for (int whole = 0; whole < records.size(); whole++) {
+                long line = whole + 1;
+                String what = records.get(0).substring(0, 1) + " cut inside record " + line;
+                assertThat(readGzip(gzip.cutInsideRecord(whole)))
+                        .as(what)
+                        .isEqualTo(new FileCounts(whole + 1, whole, 1));
+                assertThat(rejects).as(what).singleElement().satisfies(reject -> {
+                    assertThat(reject.lineNumber()).isEqualTo(line);
+                    assertThat(reject.reason())
+                            .isEqualTo("Truncated gzip stream: the file ends inside its compressed data; the "
+                                    + (line - 1) + " complete records before line " + line + " were read");
+                    assertThat(song("SO" + line)).startsWith(reject.rawText());
+                });
+                assertThat(readGzip(gzip.cutAfter(whole))).as(what).isEqualTo(new FileCounts(whole + 1, whole, 1));
+                assertThat(rejects).singleElement().satisfies(reject -> {
+                    assertThat(reject.lineNumber()).isEqualTo(line);
+                    assertThat(reject.rawText()).isEmpty();
+                });
+            }
+            assertThat(readGzip(gzip.withWrongCrc())).isEqualTo(new FileCounts(4, 3, 1));
+            assertThat(rejects.get(0).reason())
+                    .isEqualTo(
+                            "Corrupt gzip data (Corrupt GZIP trailer); the 3 complete records before line 4 were read");
+            assertThat(readGzip(gzip.whole())).isEqualTo(new FileCounts(3, 3, 0));
+        }
+    }
+
+    @Test
+    void aReadErrorHalfwayIsOneRejectOfTheSongItInterrupts() throws IOException {
+        String content = song("SO1") + "\n" + song("SO2") + "\n";
+        int failAt = song("SO1").length() + 1 + 20;
+
+        FileCounts counts = new SongFileReader()
+                .read(
+                        new EventFileReaderTest.FailingStream(content.getBytes(StandardCharsets.UTF_8), failAt),
+                        "s.json",
+                        (values, record) -> rows.add(values),
+                        rejects::add);
+
+        assertThat(counts).isEqualTo(new FileCounts(2, 1, 1));
+        assertThat(rejects).singleElement().satisfies(reject -> {
+            assertThat(reject.lineNumber()).isEqualTo(2);
+            assertThat(reject.reason())
+                    .isEqualTo("Read error (Input/output error); the 1 complete records before line 2 were read;"
+                            + " run etl again");
+            assertThat(reject.rawText()).isEqualTo(song("SO2").substring(0, 20));
+        });
     }
 }

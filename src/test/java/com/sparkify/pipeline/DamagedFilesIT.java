@@ -3,13 +3,19 @@ package com.sparkify.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sparkify.ingest.FileCounts;
+import com.sparkify.source.DataKind;
+import com.sparkify.source.FileSource;
+import com.sparkify.source.LocalFileSource;
+import com.sparkify.source.SourceFile;
 import com.sparkify.testing.DamagedGzip;
 import com.sparkify.testing.Tables;
 import com.sparkify.testing.TestWarehouses;
 import com.sparkify.warehouse.Warehouse;
 import com.sparkify.warehouse.postgres.TestPostgres;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -174,5 +180,85 @@ class DamagedFilesIT {
 
     private static String reject(String kind, Path file, long line, String reason) {
         return kind + "|" + file + "|" + line + "|" + reason;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"duckdb", "postgres"})
+    void aFileThatCouldNotBeReadHalfwayIsReadAgainByTheNextRun(String engine) throws Exception {
+        Path good = Files.createDirectories(dir.resolve("good_logs"));
+        Path broken = good.resolve("b-broken.json");
+        Files.writeString(good.resolve("a.json"), String.join("", events(0)));
+        List<String> lines = events(1);
+        Files.writeString(broken, String.join("", lines));
+        long failAt = lines.get(0).length() + lines.get(1).length() + 7;
+        FileSource unreadable = new BrokenAt(new LocalFileSource(good, DataKind.EVENTS), broken.toString(), failAt);
+        FileSource noSongs = new LocalFileSource(Files.createDirectories(dir.resolve("no_songs")), DataKind.SONGS);
+        try (Warehouse warehouse = open(engine, "halfway")) {
+            EtlResult first =
+                    new EtlPipeline(warehouse, EtlListener.NONE).run(new EtlOptions(noSongs, unreadable, false, 1));
+
+            assertThat(first.status()).isEqualTo(RunStatus.SUCCEEDED);
+            assertThat(first.events()).isEqualTo(new FileCounts(RECORDS + 3, RECORDS + 2, 1));
+            assertThat(Tables.rows(warehouse.connection(), "SELECT line_number, reason FROM load_errors"))
+                    .containsExactly("3|Read error (Input/output error); the 2 complete records before line 3 were"
+                            + " read; run etl again");
+            assertThat(Tables.count(warehouse.connection(), "SELECT COUNT(*) FROM songplays"))
+                    .isEqualTo(RECORDS + 2);
+
+            EtlResult second = TestWarehouses.etl(warehouse, dir.resolve("no_songs"), good, false, 0);
+
+            assertThat(second.status()).isEqualTo(RunStatus.SUCCEEDED);
+            assertThat(second.filesChanged()).isEqualTo(1);
+            assertThat(second.events()).isEqualTo(new FileCounts(RECORDS, RECORDS, 0));
+            assertThat(Tables.count(warehouse.connection(), "SELECT COUNT(*) FROM songplays"))
+                    .isEqualTo(2 * RECORDS);
+            assertThat(Tables.count(
+                            warehouse.connection(),
+                            "SELECT COUNT(*) FROM etl_files WHERE change_marker LIKE '%incomplete'"))
+                    .isZero();
+
+            EtlResult third = TestWarehouses.etl(warehouse, dir.resolve("no_songs"), good, false, 0);
+            assertThat(third.events()).isEqualTo(FileCounts.ZERO);
+        }
+    }
+
+    /** A folder where one file cannot be read past a byte, as a disk with a bad sector. */
+    private record BrokenAt(FileSource folder, String uri, long failAt) implements FileSource {
+        @Override
+        public List<SourceFile> list() {
+            return folder.list();
+        }
+
+        @Override
+        public InputStream open(SourceFile file) throws IOException {
+            InputStream in = folder.open(file);
+            if (!file.uri().equals(uri)) {
+                return in;
+            }
+            return new FilterInputStream(in) {
+                private long read;
+
+                @Override
+                public int read() throws IOException {
+                    byte[] one = new byte[1];
+                    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) throws IOException {
+                    if (read >= failAt) {
+                        throw new IOException("Input/output error");
+                    }
+                    int n = in.read(buffer, offset, (int) Math.min(length, failAt - read));
+                    read += Math.max(0, n);
+                    return n;
+                }
+            };
+        }
+
+        @Override
+        public String describe() {
+            return folder.describe();
+        }
     }
 }

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -217,7 +218,7 @@ final class DuckDbStagingLoader implements StagingLoader {
         for (SourceFile file : batch) {
             try (InputStream in = source.open(file)) {
                 records.put(path(file), RecordCounter.countRecords(in));
-            } catch (InterruptedIOException e) {
+            } catch (InterruptedIOException | ClosedByInterruptException e) {
                 throw new UncheckedIOException(e);
             } catch (IOException e) {
                 LOG.debug("cannot count the records of {}; the Java parser will read it: {}", file.uri(), e.toString());

@@ -11,6 +11,7 @@ import com.sparkify.ingest.FileRead;
 import com.sparkify.ingest.RecordReaders;
 import com.sparkify.ingest.Reject;
 import com.sparkify.source.FaultInjectingProxy.Fault;
+import com.sparkify.testing.DamagedGzip;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -275,6 +276,29 @@ class S3ObjectSourceIT {
             assertThat(rejects).extracting(Reject::lineNumber).containsExactly(1L, whole + 1);
             assertThat(rejects).allSatisfy(reject -> assertThat(reject.reason()).startsWith("Read error ("));
             assertThat(rejects.get(1).rawText()).isEqualTo(sent.substring(sent.lastIndexOf('\n') + 1));
+        }
+    }
+
+    @Test
+    void aTruncatedGzipObjectKeepsItsRecordsBeforeTheDamageAndItsChangeMarker() throws Exception {
+        List<String> lines = List.of(events(4).split("(?<=\n)"));
+        client.putObject(
+                b -> b.bucket("raw").key("damaged/day.json.gz"),
+                RequestBody.fromBytes(DamagedGzip.of(lines).cutInsideRecord(2)));
+        try (S3Storage storage = S3TestStore.storage(endpoint)) {
+            S3ObjectSource source = storage.source(S3Location.parse("s3://raw/damaged"), DataKind.EVENTS);
+            SourceFile file = source.list().get(0);
+            List<Reject> rejects = new ArrayList<>();
+
+            FileRead read = new RecordReaders().read(source, file, (values, record) -> {}, rejects::add);
+
+            assertThat(read.counts()).isEqualTo(new FileCounts(3, 2, 1));
+            assertThat(read.file()).isEqualTo(file);
+            assertThat(rejects).singleElement().satisfies(reject -> {
+                assertThat(reject.sourceFile()).isEqualTo("s3://raw/damaged/day.json.gz");
+                assertThat(reject.lineNumber()).isEqualTo(3);
+                assertThat(reject.reason()).startsWith("Truncated gzip stream");
+            });
         }
     }
 }

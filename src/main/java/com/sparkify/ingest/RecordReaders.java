@@ -27,14 +27,37 @@ public final class RecordReaders {
             boolean whole = ReadFailures.inContent(e, file.gzipped());
             return new FileRead(whole ? file : file.readIncompletely(), new FileCounts(1, 0, 1));
         }
-        try (Watched in = new Watched(opened)) {
-            FileCounts counts = file.kind() == DataKind.EVENTS
+        Watched in = new Watched(opened);
+        FileCounts counts;
+        try {
+            counts = file.kind() == DataKind.EVENTS
                     ? events.read(in, file.uri(), rows, rejects)
                     : songs.read(in, file.uri(), rows, rejects);
-            boolean whole = in.failure == null || ReadFailures.inContent(in.failure, file.gzipped());
-            return new FileRead(whole ? file : file.readIncompletely(), counts);
         } catch (IOException e) {
+            close(in, e);
             throw new SparkifyException(ErrorCode.INPUT, "Cannot read " + file.uri() + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            close(in, e);
+            throw e;
+        }
+        try {
+            in.close();
+        } catch (IOException e) {
+            // A stream that failed was a reject already; what is left of it (a broken connection) may fail
+            // to close too, and that is no second failure.
+            if (in.failure == null) {
+                throw new SparkifyException(ErrorCode.INPUT, "Cannot close " + file.uri() + ": " + e.getMessage(), e);
+            }
+        }
+        boolean whole = in.failure == null || ReadFailures.inContent(in.failure, file.gzipped());
+        return new FileRead(whole ? file : file.readIncompletely(), counts);
+    }
+
+    private static void close(InputStream in, Exception failure) {
+        try {
+            in.close();
+        } catch (IOException e) {
+            failure.addSuppressed(e);
         }
     }
 

@@ -2,6 +2,7 @@ package com.sparkify.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -85,6 +86,21 @@ final class ByteLines {
                 lineLength -= 3;
             }
         }
+    }
+
+    /**
+     * After {@link #next()} failed: the part of the interrupted line read before the failure, whose number
+     * is {@code lineNumber() + 1}.
+     */
+    String partialLine() {
+        int from = first
+                        && lineLength >= 3
+                        && (line[0] & 0xFF) == 0xEF
+                        && (line[1] & 0xFF) == 0xBB
+                        && (line[2] & 0xFF) == 0xBF
+                ? 3
+                : 0;
+        return new String(line, from, Math.max(0, lineLength - from), StandardCharsets.UTF_8);
     }
 
     byte[] buffer() {

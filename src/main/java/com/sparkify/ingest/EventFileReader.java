@@ -22,12 +22,27 @@ public final class EventFileReader {
     private final JsonFactory factory = RecordParser.newFactory();
     private final RecordParser parser = new RecordParser(RecordLayout.EVENTS);
 
-    /** Reads every line of {@code in}; each becomes a row or a reject. */
+    /**
+     * Reads every line of {@code in}; each becomes a row or a reject. When the stream fails (damaged gzip, an
+     * I/O error), the line it interrupts is one reject and the reading ends.
+     */
     public FileCounts read(InputStream in, String sourceFile, RowWriter rows, RejectSink rejects) throws IOException {
         ByteLines lines = new ByteLines(in);
         long read = 0;
         long staged = 0;
-        while (lines.next()) {
+        while (true) {
+            try {
+                if (!lines.next()) {
+                    break;
+                }
+            } catch (IOException e) {
+                ReadFailures.rethrowIfInterrupted(e);
+                long line = lines.lineNumber() + 1;
+                String reason = ReadFailures.reason(e, sourceFile.endsWith(".gz"), read, line);
+                rejects.reject(new Reject(DataKind.EVENTS, sourceFile, line, reason, lines.partialLine()));
+                read++;
+                break;
+            }
             if (lines.isBlank()) {
                 continue;
             }

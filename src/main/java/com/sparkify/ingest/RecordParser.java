@@ -45,10 +45,16 @@ final class RecordParser {
                 continue;
             }
             Field field = layout.fields().get(position);
-            values[position] = valueToken == JsonToken.VALUE_NULL ? null : convert(parser, valueToken, field);
+            try {
+                values[position] = valueToken == JsonToken.VALUE_NULL ? null : convert(parser, valueToken, field);
+            } catch (InvalidRecordException e) {
+                // The reader goes on after this object, so a bad value must not leave it in the middle.
+                skipRestOfObject(parser);
+                throw e;
+            }
         }
         if (token != JsonToken.END_OBJECT) {
-            throw new InvalidRecordException("Expected a key or '}', found " + token);
+            throw new InvalidRecordException("Expected a key or '}', found " + describe(token));
         }
         for (int i = 0; i < values.length; i++) {
             Field field = layout.fields().get(i);
@@ -57,6 +63,15 @@ final class RecordParser {
             }
         }
         return values;
+    }
+
+    /** Moves from a value of the current object, read or not, to the object's END_OBJECT. */
+    private static void skipRestOfObject(JsonParser parser) throws IOException {
+        parser.skipChildren();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            parser.nextToken();
+            parser.skipChildren();
+        }
     }
 
     private static Object convert(JsonParser parser, JsonToken token, Field field)
@@ -169,7 +184,10 @@ final class RecordParser {
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
             case VALUE_TRUE, VALUE_FALSE -> "a boolean";
             case VALUE_NULL -> "null";
-            default -> token.toString();
+            case END_OBJECT -> "'}'";
+            case END_ARRAY -> "']'";
+            case FIELD_NAME -> "a key";
+            default -> "an unexpected value";
         };
     }
 }

@@ -9,6 +9,7 @@ import com.sparkify.source.DataKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Reads a Million Song Dataset file: one object (single-line or pretty-printed), several concatenated
@@ -23,7 +24,8 @@ public final class SongFileReader {
     private final RecordParser parser = new RecordParser(RecordLayout.SONGS);
 
     public FileCounts read(InputStream in, String sourceFile, RowWriter rows, RejectSink rejects) throws IOException {
-        byte[] content = in.readNBytes(MAX_FILE_BYTES + 1);
+        Content read = Content.of(in, MAX_FILE_BYTES + 1);
+        byte[] content = read.bytes();
         int start = hasBom(content) ? 3 : 0;
         if (content.length > MAX_FILE_BYTES) {
             String raw = new String(content, start, 1 << 20, StandardCharsets.UTF_8);
@@ -31,12 +33,46 @@ public final class SongFileReader {
             return new FileCounts(1, 0, 1);
         }
         Cursor cursor = new Cursor(content, start, sourceFile, rows, rejects);
+        boolean gzipped = sourceFile.endsWith(".gz");
         try (JsonParser json = factory.createParser(content, start, content.length - start)) {
             cursor.readAll(json);
+            if (read.failure() != null) {
+                cursor.rejectDamage(read.failure(), gzipped);
+            }
         } catch (JsonProcessingException e) {
-            cursor.rejectRest("Malformed JSON: " + e.getOriginalMessage(), e.getLocation());
+            if (read.failure() != null && atEnd(e, content.length - start)) {
+                cursor.rejectDamage(read.failure(), gzipped);
+            } else {
+                cursor.rejectRest("Malformed JSON: " + e.getOriginalMessage(), e.getLocation());
+            }
         }
         return new FileCounts(cursor.read, cursor.staged, cursor.rejected);
+    }
+
+    /** The bytes read of a file, and the failure that ended the reading early, if one did. */
+    private record Content(byte[] bytes, IOException failure) {
+        static Content of(InputStream in, int limit) throws IOException {
+            byte[] buffer = new byte[1 << 16];
+            int length = 0;
+            try {
+                int n;
+                while (length < limit && (n = in.read(buffer, length, Math.min(buffer.length, limit) - length)) >= 0) {
+                    length += n;
+                    if (length == buffer.length && length < limit) {
+                        buffer = Arrays.copyOf(buffer, (int) Math.min(limit, buffer.length * 2L));
+                    }
+                }
+            } catch (IOException e) {
+                ReadFailures.rethrowIfInterrupted(e);
+                return new Content(Arrays.copyOf(buffer, length), e);
+            }
+            return new Content(Arrays.copyOf(buffer, length), null);
+        }
+    }
+
+    /** Whether the parser failed because the content ended: where a stream cut short leaves it. */
+    private static boolean atEnd(JsonProcessingException e, int length) {
+        return e.getLocation() == null || e.getLocation().getByteOffset() >= length;
     }
 
     private static boolean hasBom(byte[] content) {
@@ -122,6 +158,35 @@ public final class SongFileReader {
             }
             String detail = where == null ? reason : reason + " (line " + where.getLineNr() + ")";
             reject(restLine, detail, rest);
+        }
+
+        /** The stream failed: what it left after the last complete record is one reject. */
+        void rejectDamage(IOException failure, boolean gzipped) {
+            String rest = text(restOffset, content.length - base);
+            rest = rest.replaceFirst("^[,\\]\\s]+", ""); // what separates or closes an array's elements
+            long line = rest.isBlank() ? lineAfterContent() : restLine;
+            if (read == staged + rejected) {
+                read++; // the interrupted record had not been counted yet
+            }
+            reject(line, ReadFailures.reason(failure, gzipped, staged + rejected, line), rest);
+        }
+
+        /** The line after the last one that holds anything: where a stream cut at a record's end stopped. */
+        private long lineAfterContent() {
+            long lines = 1;
+            int last = content.length - 1;
+            while (last >= base && Character.isWhitespace(content[last])) {
+                last--;
+            }
+            if (last < base) {
+                return 1;
+            }
+            for (int i = base; i <= last; i++) {
+                if (content[i] == '\n') {
+                    lines++;
+                }
+            }
+            return lines + 1;
         }
 
         private void reject(long line, String reason, String raw) {

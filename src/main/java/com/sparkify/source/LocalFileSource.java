@@ -87,7 +87,7 @@ public final class LocalFileSource implements FileSource {
     @Override
     public InputStream open(SourceFile file) throws IOException {
         Path path = file.localPath().orElseThrow(() -> new IllegalArgumentException("not a local file: " + file));
-        InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
+        InputStream in = new BufferedInputStream(new ListedBytes(Files.newInputStream(path), file.size()), 1 << 16);
         return file.gzipped() ? new GZIPInputStream(in, 1 << 16) : in;
     }
 

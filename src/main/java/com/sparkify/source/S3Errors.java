@@ -84,6 +84,19 @@ final class S3Errors {
         return new SparkifyException(ErrorCode.INPUT, "Cannot read " + at + ": " + firstLine(e), e);
     }
 
+    /**
+     * Whether a download failed after the object's answer began: the connection broke or closed before the
+     * end of the body. The object is then one reject, which the next run reads again; a store that cannot be
+     * reached at all still ends the run.
+     */
+    static boolean cutShort(SdkException e) {
+        return !(e instanceof AwsServiceException)
+                && causedBy(e, java.io.IOException.class)
+                && !causedBy(e, UnknownHostException.class)
+                && !causedBy(e, ConnectException.class)
+                && !causedBy(e, SocketTimeoutException.class);
+    }
+
     private SparkifyException service(AwsServiceException e, String at) {
         String code = e.awsErrorDetails().errorCode();
         String why = e.statusCode() + " " + code;

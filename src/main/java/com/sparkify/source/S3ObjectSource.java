@@ -104,12 +104,21 @@ public final class S3ObjectSource implements FileSource, AutoCloseable {
                 .build();
     }
 
-    private byte[] fetch(SourceFile file) {
+    private byte[] fetch(SourceFile file) throws IOException {
         try {
             return client.getObjectAsBytes(request(file)).asByteArrayUnsafe();
         } catch (SdkException e) {
+            if (S3Errors.cutShort(e)) {
+                throw new IOException("the download ended before the object's end: " + firstLine(e), e);
+            }
             throw errors.translate(e, file.uri());
         }
+    }
+
+    private static String firstLine(Exception e) {
+        String message = String.valueOf(e.getMessage());
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
     }
 
     private InputStream stream(SourceFile file) {

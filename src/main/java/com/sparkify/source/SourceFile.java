@@ -22,6 +22,14 @@ public record SourceFile(String uri, DataKind kind, long size, String changeMark
         requireNonNull(localPath, "localPath is null");
     }
 
+    /**
+     * This file as the ledger records it when it was not read whole for a reason other than its content (an
+     * I/O error, a download cut short): a change marker no listing gives, so that the next run reads it again.
+     */
+    public SourceFile readIncompletely() {
+        return new SourceFile(uri, kind, size, changeMarker + "-incomplete", localPath);
+    }
+
     public boolean gzipped() {
         return uri.endsWith(".gz");
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sparkify.testing.DamagedGzip;
 import com.sparkify.testing.SampleData;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,6 +72,30 @@ class EtlCommandIT {
         assertThat(accepted.exitCode()).as(accepted.err()).isZero();
         assertThat(accepted.out()).contains("rejected 2").contains("Checks: 13 of 13 passed");
         assertThat(accepted.out()).doesNotContain("Tables: songplays 0");
+    }
+
+    @Test
+    void aTruncatedGzipIsOneRejectNotAnInternalError() throws Exception {
+        Path logs = Files.createDirectories(dir.resolve("logs"));
+        Files.copy(SampleData.logs().resolve("2018/11/2018-11-12-events.json"), logs.resolve("a.json"));
+        java.util.List<String> lines =
+                Files.readAllLines(SampleData.logs().resolve("2018/11/2018-11-13-events.json")).stream()
+                        .map(line -> line + "\n")
+                        .toList();
+        Files.write(logs.resolve("b.json.gz"), DamagedGzip.of(lines).cutInsideRecord(10));
+        String[] args = {"etl", warehouse(), "--songs=" + SampleData.songs(), "--logs=" + logs};
+
+        CommandRun refused = CommandRun.of(args);
+
+        assertThat(refused.exitCode()).as(refused.err()).isEqualTo(6);
+        assertThat(refused.err())
+                .contains("1 records rejected, more than --max-errors 0")
+                .hasLineCount(1);
+
+        CommandRun accepted = CommandRun.of(append(args, "--max-errors=1"));
+
+        assertThat(accepted.exitCode()).as(accepted.err()).isZero();
+        assertThat(accepted.out()).contains("rejected 1").contains("Checks: 13 of 13 passed");
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.sparkify.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sparkify.testing.DamagedGzip;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -169,5 +170,124 @@ class EventFileReaderTest {
                         rejects::add);
 
         assertThat(counts).isEqualTo(new FileCounts(1, 1, 0));
+    }
+
+    private FileCounts readGzip(byte[] zipped) throws IOException {
+        rows.clear();
+        records.clear();
+        rejects.clear();
+        return new EventFileReader()
+                .read(
+                        new java.util.zip.GZIPInputStream(new ByteArrayInputStream(zipped)),
+                        "f.json.gz",
+                        (values, record) -> rows.add(values),
+                        rejects::add);
+    }
+
+    @Test
+    void aTruncatedOrCorruptGzipIsOneRejectAfterTheWholeRecordsBeforeIt() throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            lines.add(event("NextSong", 9, i, "4") + "\n");
+        }
+        DamagedGzip gzip = DamagedGzip.of(lines);
+
+        for (int whole = 0; whole < lines.size(); whole++) {
+            long line = whole + 1;
+            assertThat(readGzip(gzip.cutInsideRecord(whole))).isEqualTo(new FileCounts(whole + 1, whole, 1));
+            assertThat(rejects).singleElement().satisfies(reject -> {
+                assertThat(reject.lineNumber()).isEqualTo(line);
+                assertThat(reject.sourceFile()).isEqualTo("f.json.gz");
+                assertThat(reject.reason())
+                        .isEqualTo("Truncated gzip stream: the file ends inside its compressed data; the " + (line - 1)
+                                + " complete records before line " + line + " were read");
+                assertThat(lines.get((int) line - 1)).startsWith(reject.rawText());
+            });
+        }
+        assertThat(readGzip(gzip.cutAfter(3))).isEqualTo(new FileCounts(4, 3, 1));
+        assertThat(rejects).singleElement().satisfies(reject -> {
+            assertThat(reject.lineNumber()).isEqualTo(4);
+            assertThat(reject.rawText()).isEmpty();
+        });
+        assertThat(readGzip(gzip.withoutTrailer())).isEqualTo(new FileCounts(7, 6, 1));
+        assertThat(rejects.get(0).reason()).startsWith("Truncated gzip stream");
+        assertThat(rejects.get(0).lineNumber()).isEqualTo(7);
+        assertThat(readGzip(gzip.withWrongCrc())).isEqualTo(new FileCounts(7, 6, 1));
+        assertThat(rejects.get(0).reason())
+                .isEqualTo("Corrupt gzip data (Corrupt GZIP trailer); the 6 complete records before line 7 were read");
+        assertThat(readGzip(gzip.whole())).isEqualTo(new FileCounts(6, 6, 0));
+    }
+
+    @Test
+    void aReadErrorHalfwayIsOneRejectOfTheLineItInterrupts() throws IOException {
+        String first = event("Home", 3, 0, "5") + "\n";
+        String second = event("Home", 3, 1, "5") + "\n\n";
+        String third = event("Home", 3, 2, "5") + "\n";
+        byte[] content = (first + second + third).getBytes(StandardCharsets.UTF_8);
+        int failAt = (first + second).length() + 10;
+
+        FileCounts counts = new EventFileReader()
+                .read(new FailingStream(content, failAt), "f.json", (values, record) -> rows.add(values), rejects::add);
+
+        assertThat(counts).isEqualTo(new FileCounts(3, 2, 1));
+        assertThat(rejects).singleElement().satisfies(reject -> {
+            assertThat(reject.lineNumber()).isEqualTo(4);
+            assertThat(reject.reason())
+                    .isEqualTo("Read error (Input/output error); the 2 complete records before line 4 were read;"
+                            + " run etl again");
+            assertThat(reject.rawText()).isEqualTo(third.substring(0, 10));
+        });
+    }
+
+    @Test
+    void reasonsNeverNameAParserToken() throws IOException {
+        read(String.join(
+                "\n",
+                "}",
+                "]",
+                "{\"ts\": }",
+                "{\"ts\": 1, \"page\": \"Home\", \"sessionId\": 1, \"itemInSession\": {\"a\": 1}}",
+                "{\"ts\": 1, \"page\": \"Home\", \"sessionId\": [], \"itemInSession\": 1}",
+                "{\"ts\": 1, \"page\": \"Home\", \"sessionId\": 1, \"itemInSession\": true}",
+                "{\"ts\": 1, \"page\": \"Home\", \"sessionId\": 1, \"itemInSession\": 1,",
+                "{\"ts\": 1, \"page\": \"Home\", \"sessionId\": 1, \"itemInSession\": 1}}",
+                "null",
+                "\"text\""));
+
+        assertThat(rejects).hasSize(10);
+        for (Reject reject : rejects) {
+            for (com.fasterxml.jackson.core.JsonToken token : com.fasterxml.jackson.core.JsonToken.values()) {
+                assertThat(reject.reason()).doesNotContain(token.name());
+            }
+        }
+    }
+
+    /** A stream whose bytes from {@code failAt} on cannot be read, as a disk with a bad sector. */
+    static final class FailingStream extends java.io.InputStream {
+        private final byte[] content;
+        private final int failAt;
+        private int position;
+
+        FailingStream(byte[] content, int failAt) {
+            this.content = content;
+            this.failAt = failAt;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (position >= failAt) {
+                throw new IOException("Input/output error");
+            }
+            int n = Math.min(length, failAt - position);
+            System.arraycopy(content, position, buffer, offset, n);
+            position += n;
+            return n;
+        }
     }
 }

@@ -59,6 +59,11 @@ public final class FaultInjectingProxy implements AutoCloseable {
     private final AtomicInteger forwarded = new AtomicInteger();
     private final Map<Fault, AtomicInteger> served = new EnumMap<>(Fault.class);
 
+    /** Paths of GET answers whose body is cut in half, and how many more times each. */
+    private final Map<String, AtomicInteger> cuts = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private final AtomicInteger cut = new AtomicInteger();
+
     private FaultInjectingProxy(String target, IntFunction<Fault> plan) throws IOException {
         this.target = target;
         this.plan = plan;
@@ -74,6 +79,19 @@ public final class FaultInjectingProxy implements AutoCloseable {
     /** Starts a proxy for {@code target}; {@code plan} returns the fault for a request number, or null to forward. */
     public static FaultInjectingProxy start(String target, IntFunction<Fault> plan) throws IOException {
         return new FaultInjectingProxy(target, plan);
+    }
+
+    /**
+     * The next {@code times} answers to a GET of {@code path} (such as {@code /bucket/key}) announce the whole
+     * body but send only its first half, then close the connection: a download cut short.
+     */
+    public void cutBody(String path, int times) {
+        cuts.put(path, new AtomicInteger(times));
+    }
+
+    /** Answers whose body was cut. */
+    public int cut() {
+        return cut.get();
     }
 
     public String endpoint() {
@@ -129,6 +147,19 @@ public final class FaultInjectingProxy implements AutoCloseable {
                 exchange.getResponseHeaders().put(name, List.copyOf(values));
             }
         });
+        AtomicInteger cutsLeft = cuts.get(exchange.getRequestURI().getPath());
+        if ("GET".equals(exchange.getRequestMethod())
+                && response.body().length > 1
+                && cutsLeft != null
+                && cutsLeft.getAndDecrement() > 0) {
+            cut.incrementAndGet();
+            exchange.sendResponseHeaders(response.statusCode(), response.body().length);
+            OutputStream out = exchange.getResponseBody();
+            out.write(response.body(), 0, response.body().length / 2);
+            out.flush();
+            // Closing with bytes missing makes the server drop the connection.
+            return;
+        }
         send(exchange, response.statusCode(), response.body());
     }
 

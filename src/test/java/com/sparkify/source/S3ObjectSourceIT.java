@@ -6,12 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.adobe.testing.s3mock.junit5.S3MockExtension;
 import com.sparkify.ErrorCode;
 import com.sparkify.SparkifyException;
+import com.sparkify.ingest.FileCounts;
+import com.sparkify.ingest.FileRead;
+import com.sparkify.ingest.RecordReaders;
+import com.sparkify.ingest.Reject;
 import com.sparkify.source.FaultInjectingProxy.Fault;
+import com.sparkify.testing.DamagedGzip;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -208,5 +214,91 @@ class S3ObjectSourceIT {
                 .hasMessageNotContaining(S3TestStore.SECRET_KEY)
                 .hasMessageNotContaining(S3TestStore.ACCESS_KEY)
                 .satisfies(e -> assertThat(((SparkifyException) e).code()).isEqualTo(code));
+    }
+
+    @Test
+    void aDownloadCutShortIsDownloadedAgain() throws Exception {
+        try (FaultInjectingProxy proxy = FaultInjectingProxy.start(endpoint, n -> null);
+                S3Storage storage = S3TestStore.storage(proxy.endpoint())) {
+            proxy.cutBody("/raw/data/b.json", 2);
+            S3ObjectSource source = storage.source(S3Location.parse("s3://raw/data"), DataKind.EVENTS);
+
+            List<SourceFile> files = source.list();
+
+            assertThat(read(source, files.get(1))).isEqualTo("{\"b\":1}\n");
+            assertThat(proxy.cut()).isEqualTo(2);
+        }
+    }
+
+    private static String events(int count) {
+        StringBuilder text = new StringBuilder();
+        for (int item = 0; item < count; item++) {
+            text.append("{\"ts\":")
+                    .append(1541990217796L + item)
+                    .append(",\"page\":\"Home\",\"sessionId\":1,\"itemInSession\":")
+                    .append(item)
+                    .append(",\"userId\":\"7\",\"userAgent\":\"")
+                    .append("x".repeat(300))
+                    .append("\"}\n");
+        }
+        return text.toString();
+    }
+
+    @Test
+    void anObjectWhoseBodyAlwaysEndsEarlyIsOneRejectReadAgainByTheNextRun() throws Exception {
+        String small = events(10);
+        int largeCount = (int) (ReadAhead.MAX_BUFFERED_BYTES / (small.length() / 10)) + 100;
+        String large = events(largeCount);
+        S3TestStore.put(client, "raw", "cut/a-small.json", small);
+        S3TestStore.put(client, "raw", "cut/b-large.json", large);
+        try (FaultInjectingProxy proxy = FaultInjectingProxy.start(endpoint, n -> null);
+                S3Storage storage = S3TestStore.storage(proxy.endpoint())) {
+            proxy.cutBody("/raw/cut/a-small.json", Integer.MAX_VALUE);
+            proxy.cutBody("/raw/cut/b-large.json", Integer.MAX_VALUE);
+            S3ObjectSource source = storage.source(S3Location.parse("s3://raw/cut"), DataKind.EVENTS);
+            List<SourceFile> files = source.list();
+            List<Reject> rejects = new ArrayList<>();
+            long[] rows = new long[1];
+            RecordReaders readers = new RecordReaders();
+
+            FileRead buffered = readers.read(source, files.get(0), (values, record) -> rows[0]++, rejects::add);
+            FileRead streamed = readers.read(source, files.get(1), (values, record) -> rows[0]++, rejects::add);
+
+            // The small object is downloaded whole or not at all, and retried; the large one is streamed, and
+            // its records before the cut (half of its bytes) are staged.
+            assertThat(buffered.counts()).isEqualTo(new FileCounts(1, 0, 1));
+            String sent = large.substring(0, large.length() / 2);
+            long whole = sent.chars().filter(c -> c == '\n').count();
+            assertThat(streamed.counts()).isEqualTo(new FileCounts(whole + 1, whole, 1));
+            assertThat(rows[0]).isEqualTo(whole);
+            assertThat(buffered.file().changeMarker()).isEqualTo(files.get(0).changeMarker() + "-incomplete");
+            assertThat(streamed.file().changeMarker()).isEqualTo(files.get(1).changeMarker() + "-incomplete");
+            assertThat(rejects).extracting(Reject::lineNumber).containsExactly(1L, whole + 1);
+            assertThat(rejects).allSatisfy(reject -> assertThat(reject.reason()).startsWith("Read error ("));
+            assertThat(rejects.get(1).rawText()).isEqualTo(sent.substring(sent.lastIndexOf('\n') + 1));
+        }
+    }
+
+    @Test
+    void aTruncatedGzipObjectKeepsItsRecordsBeforeTheDamageAndItsChangeMarker() throws Exception {
+        List<String> lines = List.of(events(4).split("(?<=\n)"));
+        client.putObject(
+                b -> b.bucket("raw").key("damaged/day.json.gz"),
+                RequestBody.fromBytes(DamagedGzip.of(lines).cutInsideRecord(2)));
+        try (S3Storage storage = S3TestStore.storage(endpoint)) {
+            S3ObjectSource source = storage.source(S3Location.parse("s3://raw/damaged"), DataKind.EVENTS);
+            SourceFile file = source.list().get(0);
+            List<Reject> rejects = new ArrayList<>();
+
+            FileRead read = new RecordReaders().read(source, file, (values, record) -> {}, rejects::add);
+
+            assertThat(read.counts()).isEqualTo(new FileCounts(3, 2, 1));
+            assertThat(read.file()).isEqualTo(file);
+            assertThat(rejects).singleElement().satisfies(reject -> {
+                assertThat(reject.sourceFile()).isEqualTo("s3://raw/damaged/day.json.gz");
+                assertThat(reject.lineNumber()).isEqualTo(3);
+                assertThat(reject.reason()).startsWith("Truncated gzip stream");
+            });
+        }
     }
 }

@@ -1,6 +1,7 @@
 package com.sparkify.warehouse.duckdb;
 
 import com.sparkify.ingest.FileCounts;
+import com.sparkify.ingest.FileRead;
 import com.sparkify.ingest.RecordCounter;
 import com.sparkify.ingest.RecordReaders;
 import com.sparkify.ingest.RejectSink;
@@ -12,7 +13,9 @@ import com.sparkify.warehouse.StagingLoader;
 import com.sparkify.warehouse.WarehouseErrors;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -145,7 +148,12 @@ final class DuckDbStagingLoader implements StagingLoader {
                 long batchStarted = System.nanoTime();
                 Map<String, Long> counted = batch.records().join();
                 records.putAll(counted);
-                readBatch(reader, batch.files(), counted, loadId);
+                List<SourceFile> countable = batch.files().stream()
+                        .filter(file -> counted.containsKey(path(file)))
+                        .toList();
+                if (!countable.isEmpty()) {
+                    readBatch(reader, countable, counted, loadId);
+                }
                 LOG.debug(
                         "read_json of a batch of {} files took {} ms",
                         batch.files().size(),
@@ -200,13 +208,20 @@ final class DuckDbStagingLoader implements StagingLoader {
         return batches;
     }
 
+    /**
+     * The record count of each file that can be read whole. A file whose stream fails (damaged gzip, an I/O
+     * error, gone) is left out, and so out of read_json, which may stage part of it without a word: the Java
+     * parser then stages what it can and rejects the damage.
+     */
     private static Map<String, Long> count(List<SourceFile> batch, FileSource source) {
         Map<String, Long> records = new HashMap<>();
         for (SourceFile file : batch) {
             try (InputStream in = source.open(file)) {
                 records.put(path(file), RecordCounter.countRecords(in));
-            } catch (IOException e) {
+            } catch (InterruptedIOException | ClosedByInterruptException e) {
                 throw new UncheckedIOException(e);
+            } catch (IOException e) {
+                LOG.debug("cannot count the records of {}; the Java parser will read it: {}", file.uri(), e.toString());
             }
         }
         return records;
@@ -259,9 +274,9 @@ final class DuckDbStagingLoader implements StagingLoader {
         }
         List<String> partial = new ArrayList<>();
         for (SourceFile file : files) {
-            long expected = records.get(path(file));
+            Long expected = records.get(path(file));
             long[] rows = staged.get(path(file));
-            if (rows == null) {
+            if (rows == null || expected == null) {
                 continue;
             }
             // count, lowest and highest record number: whole, and numbered 1 to count like the Java parser
@@ -303,7 +318,8 @@ final class DuckDbStagingLoader implements StagingLoader {
                 }
                 for (SourceFile file : remaining) {
                     writer.startFile(file.uri());
-                    listener.staged(file, readers.read(source, file, writer, rejects));
+                    FileRead read = readers.read(source, file, writer, rejects);
+                    listener.staged(read.file(), read.counts());
                 }
             } finally {
                 connection.setAutoCommit(false);

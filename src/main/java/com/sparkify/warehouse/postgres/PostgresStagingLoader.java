@@ -3,7 +3,7 @@ package com.sparkify.warehouse.postgres;
 import com.sparkify.ErrorCode;
 import com.sparkify.SparkifyException;
 import com.sparkify.ingest.Field;
-import com.sparkify.ingest.FileCounts;
+import com.sparkify.ingest.FileRead;
 import com.sparkify.ingest.RecordLayout;
 import com.sparkify.ingest.RecordReaders;
 import com.sparkify.ingest.Reject;
@@ -66,14 +66,14 @@ final class PostgresStagingLoader implements StagingLoader {
                 current = file.uri();
                 writer.startFile(file.uri());
                 long nulsBefore = writer.replacedNuls();
-                FileCounts counts = readers.read(source, file, writer, storable);
+                FileRead read = readers.read(source, file, writer, storable);
                 if (writer.replacedNuls() > nulsBefore) {
                     LOG.warn(
                             "{} held {} NUL characters (U+0000), which PostgreSQL text cannot store; staged as U+FFFD",
                             file.uri(),
                             writer.replacedNuls() - nulsBefore);
                 }
-                listener.staged(file, counts);
+                listener.staged(read.file(), read.counts());
             }
             writer.flush();
             long copied = copy.endCopy();

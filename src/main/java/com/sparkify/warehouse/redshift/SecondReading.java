@@ -27,6 +27,7 @@ record SecondReading(long records, List<Reject> rejects) {
         List<Reject> rejects = new ArrayList<>();
         long records = new RecordReaders()
                 .read(source, file, (values, record) -> {}, rejects::add)
+                .counts()
                 .read();
         return new SecondReading(records, rejects);
     }

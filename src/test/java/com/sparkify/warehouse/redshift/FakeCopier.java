@@ -31,7 +31,8 @@ import java.util.Map;
  * missing key or JSON null loads NULL, an object or array where text belongs loads its JSON text, a number in a
  * string loads as that number, a fraction or text in an integer column is an error, a string longer than its
  * column's declared bytes is an error (no TRUNCATECOLUMNS), and each error is a row of {@code stl_load_errors}
- * with the line and the first 1,024 bytes of its raw text. Invalid JSON ends the file. What Redshift really
+ * with the line and the first 1,024 bytes of its raw text. Invalid JSON ends the file; a damaged gzip
+ * fails the COPY. What Redshift really
  * does is verified only against a real cluster ({@code RedshiftClusterIT}).
  */
 final class FakeCopier implements Copier {
@@ -46,7 +47,7 @@ final class FakeCopier implements Copier {
         statements.add(copy.sql());
         RecordLayout layout = copy.table().endsWith("events") ? RecordLayout.EVENTS : RecordLayout.SONGS;
         Map<String, Integer> widths = widths(connection, copy.table());
-        String text = read(file, source);
+        String text = read(file, source, copy.table());
         String[] lines = text.split("\r?\n", -1);
         List<LoadError> errors = new ArrayList<>();
         List<Object[]> rows = new ArrayList<>();
@@ -151,11 +152,16 @@ final class FakeCopier implements Copier {
         return new String(bytes, 0, limit, StandardCharsets.UTF_8).replace("\uFFFD", "");
     }
 
-    private static String read(SourceFile file, FileSource source) {
+    /** COPY decompresses the object itself: a damaged gzip fails the whole statement, not one row. */
+    private static String read(SourceFile file, FileSource source, String table) throws SQLException {
         try (InputStream in = source.open(file)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new SQLException(
+                    "Load into table '" + table + "' failed: cannot decompress " + file.uri() + " (" + e.getMessage()
+                            + ")",
+                    "XX000",
+                    e);
         }
     }
 

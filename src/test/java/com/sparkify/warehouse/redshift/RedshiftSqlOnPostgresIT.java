@@ -18,6 +18,7 @@ import com.sparkify.pipeline.EtlResult;
 import com.sparkify.pipeline.RunStatus;
 import com.sparkify.source.DataKind;
 import com.sparkify.source.LocalFileSource;
+import com.sparkify.testing.DamagedGzip;
 import com.sparkify.testing.SampleData;
 import com.sparkify.warehouse.Warehouse;
 import com.sparkify.warehouse.Warehouses;
@@ -288,6 +289,28 @@ class RedshiftSqlOnPostgresIT {
 
         assertThat(accepted.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(redshiftCount("SELECT COUNT(*) FROM songplays")).isEqualTo(1);
+    }
+
+    @Test
+    void aDamagedGzipFailsItsCopyAndTheRunPublishesNothing() throws Exception {
+        Path songs = Files.createDirectories(dir.resolve("songs"));
+        Path logs = Files.createDirectories(dir.resolve("logs"));
+        Files.writeString(songs.resolve("a.json"), song("SO1", "T1", "AR1"));
+        Files.writeString(logs.resolve("a.json"), play(1541105830796L, 5, 1, "7", "T1") + "\n");
+        Files.write(
+                logs.resolve("b.json.gz"),
+                DamagedGzip.of(List.of(
+                                play(1541105830797L, 5, 2, "7", "T1") + "\n",
+                                play(1541105830798L, 5, 3, "7", "T1") + "\n"))
+                        .cutInsideRecord(1));
+
+        assertThatThrownBy(() -> redshiftEtl(songs, logs, 100))
+                .isInstanceOf(SparkifyException.class)
+                .hasMessageStartingWith("Cannot stage s3://sparkify-test/log_data/b.json.gz on Redshift: ")
+                .satisfies(e -> assertThat(((SparkifyException) e).code()).isEqualTo(ErrorCode.WAREHOUSE))
+                .hasMessageContaining("cannot decompress s3://sparkify-test/log_data/b.json.gz");
+        assertThat(redshiftCount("SELECT COUNT(*) FROM songplays")).isZero();
+        assertThat(redshiftCount("SELECT COUNT(*) FROM etl_files")).isZero();
     }
 
     @Test

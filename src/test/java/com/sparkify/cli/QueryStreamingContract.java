@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -135,6 +136,22 @@ abstract class QueryStreamingContract {
         assertThat(head.get(2)).startsWith("play-");
         assertThat(process.exitValue()).as(Files.readString(err)).isZero();
         assertThat(Files.readString(err)).isEmpty();
+    }
+
+    @Test
+    void aFullOutputIsOneLineAndExit9() throws Exception {
+        Path err = dir().resolve("full.err");
+        Process process = builder("query", "--sql", ALL_PLAYS, "--format", "csv")
+                .redirectOutput(new File("/dev/full"))
+                .redirectError(err.toFile())
+                .start();
+
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).as(Files.readString(err)).isEqualTo(9);
+        assertThat(Files.readString(err))
+                .hasLineCount(1)
+                .startsWith("error: Cannot write the answer to standard output after ")
+                .endsWith("rows; is its disk full?\n");
     }
 
     record CliRun(int exitCode, Path out, String err) {}

@@ -4,6 +4,7 @@ import com.sparkify.ErrorCode;
 import com.sparkify.SparkifyException;
 import com.sparkify.warehouse.Warehouse;
 import com.sparkify.warehouse.WarehouseErrors;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -105,21 +106,26 @@ public final class AnalyticsQueries {
     }
 
     /**
-     * Runs an analytics script and passes its rows to {@code sink} (start and rows; the caller ends it). The
-     * main connection has auto-commit off, so PostgreSQL's and Redshift's drivers fetch through a cursor.
+     * Runs an analytics script and passes its rows to {@code sink} as they arrive (start and rows; the caller
+     * ends it). The main connection has auto-commit off, as {@link Streaming} needs on PostgreSQL and Redshift.
      */
     private long query(
             String script, String name, long limit, Period period, UnaryOperator<String> text, RowSink sink) {
         SqlTemplate template = SqlTemplate.bind(warehouse.scripts().text(script), limit, period);
-        try (PreparedStatement statement = warehouse.connection().prepareStatement(template.sql())) {
-            for (int i = 0; i < template.parameters().size(); i++) {
-                statement.setObject(i + 1, template.parameters().get(i));
-            }
-            statement.setFetchSize(ResultRows.FETCH_SIZE);
-            try (ResultSet rows = statement.executeQuery()) {
-                sink.start(name, ResultRows.columns(rows.getMetaData()));
-                return ResultRows.stream(rows, text, Long.MAX_VALUE, sink);
-            }
+        Connection connection = warehouse.connection();
+        try {
+            return Streaming.around(warehouse, connection, () -> {
+                try (PreparedStatement statement = connection.prepareStatement(template.sql())) {
+                    for (int i = 0; i < template.parameters().size(); i++) {
+                        statement.setObject(i + 1, template.parameters().get(i));
+                    }
+                    statement.setFetchSize(Streaming.FETCH_SIZE);
+                    try (ResultSet rows = statement.executeQuery()) {
+                        sink.start(name, ResultRows.columns(rows.getMetaData()));
+                        return ResultRows.stream(rows, text, Long.MAX_VALUE, sink);
+                    }
+                }
+            });
         } catch (SQLException e) {
             throw WarehouseErrors.translate("Query " + name + " failed", e);
         }

@@ -15,9 +15,7 @@ import java.util.function.UnaryOperator;
 /**
  * Runs an analyst's own SQL ({@code sparkify query --sql}) read-only: it must be one SELECT or WITH
  * statement, and it runs in a read-only transaction that is rolled back afterwards, so the engine itself
- * refuses any write. The answer streams: DuckDB's driver streams on its own; PostgreSQL's and Redshift's
- * fetch {@value ResultRows#FETCH_SIZE} rows at a time through a cursor, which they open only with
- * auto-commit off. Values are shown as stored: no text repair.
+ * refuses any write. The answer streams ({@link Streaming}). Values are shown as stored: no text repair.
  */
 public final class ReadOnlyQuery {
     private final Warehouse warehouse;
@@ -37,32 +35,40 @@ public final class ReadOnlyQuery {
     public long stream(String sql, long maxRows, RowSink sink) {
         String statement = SingleSelect.require(sql);
         Connection connection = warehouse.connection();
-        boolean driverTransaction = !warehouse.engine().equals("duckdb");
+        boolean driverTransaction = Streaming.driverBeginsTransactions(warehouse);
         try {
             boolean autoCommit = connection.getAutoCommit();
             if (!autoCommit) {
                 connection.rollback();
             }
             try {
-                begin(connection, driverTransaction);
-                // Prepared, because DuckDB's plain Statement reports a failure as "unsuccessful pending query".
-                try (PreparedStatement query = connection.prepareStatement(statement)) {
-                    query.setMaxRows((int) Math.min(maxRows, Integer.MAX_VALUE));
-                    query.setFetchSize(ResultRows.FETCH_SIZE);
-                    try (ResultSet rows = query.executeQuery()) {
-                        sink.start("sql", ResultRows.columns(rows.getMetaData()));
-                        long passed = ResultRows.stream(rows, UnaryOperator.identity(), maxRows, sink);
-                        sink.end(List.of());
-                        return passed;
+                return Streaming.around(warehouse, connection, () -> {
+                    begin(connection, driverTransaction);
+                    try {
+                        return run(connection, statement, maxRows, sink);
+                    } finally {
+                        rollback(connection, driverTransaction);
                     }
-                } finally {
-                    rollback(connection, driverTransaction);
-                }
+                });
             } finally {
                 connection.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
             throw refused(e);
+        }
+    }
+
+    private static long run(Connection connection, String statement, long maxRows, RowSink sink) throws SQLException {
+        // Prepared, because DuckDB's plain Statement reports a failure as "unsuccessful pending query".
+        try (PreparedStatement query = connection.prepareStatement(statement)) {
+            query.setMaxRows((int) Math.min(maxRows, Integer.MAX_VALUE));
+            query.setFetchSize(Streaming.FETCH_SIZE);
+            try (ResultSet rows = query.executeQuery()) {
+                sink.start("sql", ResultRows.columns(rows.getMetaData()));
+                long passed = ResultRows.stream(rows, UnaryOperator.identity(), maxRows, sink);
+                sink.end(List.of());
+                return passed;
+            }
         }
     }
 

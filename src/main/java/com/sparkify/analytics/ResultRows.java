@@ -22,9 +22,6 @@ final class ResultRows {
 
     private ResultRows() {}
 
-    /** Rows fetched per round trip where the driver fetches in batches (PostgreSQL, Redshift). */
-    static final int FETCH_SIZE = 1000;
-
     static QueryResult read(String name, ResultSet rows, UnaryOperator<String> text) throws SQLException {
         CollectedRows collected = new CollectedRows();
         collected.start(name, columns(rows.getMetaData()));

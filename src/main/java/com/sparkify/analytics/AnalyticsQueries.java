@@ -4,6 +4,7 @@ import com.sparkify.ErrorCode;
 import com.sparkify.SparkifyException;
 import com.sparkify.warehouse.Warehouse;
 import com.sparkify.warehouse.WarehouseErrors;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,12 +36,24 @@ public final class AnalyticsQueries {
      * @throws SparkifyException with {@link ErrorCode#EMPTY} when the period holds no songplays
      */
     public QueryResult run(Analysis analysis, int limit, Period period) {
+        CollectedRows collected = new CollectedRows();
+        stream(analysis, limit, period, collected);
+        return collected.result();
+    }
+
+    /**
+     * Runs an analysis and passes its rows to {@code sink} as they arrive, then its notes; returns the number
+     * of rows.
+     *
+     * @throws SparkifyException with {@link ErrorCode#EMPTY} when the period holds no songplays
+     */
+    public long stream(Analysis analysis, int limit, Period period, RowSink sink) {
         if (limit < 1) {
             throw new SparkifyException(ErrorCode.USAGE, "Expected --limit 1 or more, found " + limit);
         }
         Coverage coverage = requirePlays(period);
         TextRepairs repairs = new TextRepairs();
-        QueryResult result = query(analysis.script(), analysis.queryName(), limit, period, repairs);
+        long rows = query(analysis.script(), analysis.queryName(), limit, period, repairs, sink);
         List<String> notes = new ArrayList<>();
         if (period.bounded()) {
             notes.add(String.format(Locale.ROOT, "Period: %s (UTC), %,d plays.", period.describe(), coverage.plays()));
@@ -55,7 +68,8 @@ public final class AnalyticsQueries {
                     repairs.count(),
                     repairs.count() == 1 ? "value was" : "values were"));
         }
-        return result.withNotes(notes);
+        sink.end(notes);
+        return rows;
     }
 
     /** Plays in the period and their catalog share; fails with {@link ErrorCode#EMPTY} when there are none. */
@@ -85,14 +99,33 @@ public final class AnalyticsQueries {
 
     /** Runs an analytics script with its parameters bound; string values pass through {@code text}. */
     public QueryResult query(String script, String name, long limit, Period period, UnaryOperator<String> text) {
+        CollectedRows collected = new CollectedRows();
+        query(script, name, limit, period, text, collected);
+        collected.end(List.of());
+        return collected.result();
+    }
+
+    /**
+     * Runs an analytics script and passes its rows to {@code sink} as they arrive (start and rows; the caller
+     * ends it). The main connection has auto-commit off, as {@link Streaming} needs on PostgreSQL and Redshift.
+     */
+    private long query(
+            String script, String name, long limit, Period period, UnaryOperator<String> text, RowSink sink) {
         SqlTemplate template = SqlTemplate.bind(warehouse.scripts().text(script), limit, period);
-        try (PreparedStatement statement = warehouse.connection().prepareStatement(template.sql())) {
-            for (int i = 0; i < template.parameters().size(); i++) {
-                statement.setObject(i + 1, template.parameters().get(i));
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                return ResultRows.read(name, rows, text);
-            }
+        Connection connection = warehouse.connection();
+        try {
+            return Streaming.around(warehouse, connection, () -> {
+                try (PreparedStatement statement = connection.prepareStatement(template.sql())) {
+                    for (int i = 0; i < template.parameters().size(); i++) {
+                        statement.setObject(i + 1, template.parameters().get(i));
+                    }
+                    statement.setFetchSize(Streaming.FETCH_SIZE);
+                    try (ResultSet rows = statement.executeQuery()) {
+                        sink.start(name, ResultRows.columns(rows.getMetaData()));
+                        return ResultRows.stream(rows, text, Long.MAX_VALUE, sink);
+                    }
+                }
+            });
         } catch (SQLException e) {
             throw WarehouseErrors.translate("Query " + name + " failed", e);
         }

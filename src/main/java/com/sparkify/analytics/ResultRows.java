@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
-/** Reads a JDBC result into a {@link QueryResult}, with values that look the same on every engine. */
+/** Reads a JDBC result, row by row or into a {@link QueryResult}, with values that look the same on every engine. */
 final class ResultRows {
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
     private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSS");
@@ -23,26 +23,44 @@ final class ResultRows {
     private ResultRows() {}
 
     static QueryResult read(String name, ResultSet rows, UnaryOperator<String> text) throws SQLException {
-        return read(name, rows, text, Long.MAX_VALUE);
+        CollectedRows collected = new CollectedRows();
+        collected.start(name, columns(rows.getMetaData()));
+        stream(rows, text, Long.MAX_VALUE, collected);
+        collected.end(List.of());
+        return collected.result();
     }
 
-    /** At most {@code maxRows} rows: DuckDB's driver ignores {@link java.sql.Statement#setMaxRows}. */
-    static QueryResult read(String name, ResultSet rows, UnaryOperator<String> text, long maxRows) throws SQLException {
-        ResultSetMetaData meta = rows.getMetaData();
+    static List<String> columns(ResultSetMetaData meta) throws SQLException {
         List<String> columns = new ArrayList<>();
         for (int i = 1; i <= meta.getColumnCount(); i++) {
             columns.add(meta.getColumnLabel(i));
         }
-        List<List<Object>> values = new ArrayList<>();
-        while (values.size() < maxRows && rows.next()) {
-            List<Object> row = new ArrayList<>(columns.size());
-            for (int i = 1; i <= columns.size(); i++) {
-                Object value = normalize(fetch(rows, i, meta.getColumnType(i)));
+        return columns;
+    }
+
+    /**
+     * Passes at most {@code maxRows} rows to {@code sink}, one at a time, and returns how many it passed.
+     * DuckDB's driver ignores {@link java.sql.Statement#setMaxRows}, hence the count here.
+     */
+    static long stream(ResultSet rows, UnaryOperator<String> text, long maxRows, RowSink sink) throws SQLException {
+        ResultSetMetaData meta = rows.getMetaData();
+        int count = meta.getColumnCount();
+        int[] types = new int[count];
+        for (int i = 0; i < count; i++) {
+            types[i] = meta.getColumnType(i + 1);
+        }
+        List<Object> row = new ArrayList<>(count);
+        long passed = 0;
+        while (passed < maxRows && rows.next()) {
+            row.clear();
+            for (int i = 1; i <= count; i++) {
+                Object value = normalize(fetch(rows, i, types[i - 1]));
                 row.add(value instanceof String string ? text.apply(string) : value);
             }
-            values.add(row);
+            sink.row(row);
+            passed++;
         }
-        return new QueryResult(name, columns, values);
+        return passed;
     }
 
     // Timestamps without a time zone are read as local date-times, so that the JVM's zone never shifts them.

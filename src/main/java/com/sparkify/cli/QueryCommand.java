@@ -5,14 +5,19 @@ import com.sparkify.SparkifyException;
 import com.sparkify.analytics.Analysis;
 import com.sparkify.analytics.AnalyticsQueries;
 import com.sparkify.analytics.Period;
-import com.sparkify.analytics.QueryResult;
 import com.sparkify.analytics.QueryResultText;
 import com.sparkify.analytics.ReadOnlyQuery;
+import com.sparkify.analytics.RowSink;
 import com.sparkify.pipeline.Schema;
 import com.sparkify.warehouse.SqlScripts;
 import com.sparkify.warehouse.Warehouse;
 import com.sparkify.warehouse.Warehouses;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,6 +38,9 @@ import picocli.CommandLine.Spec;
             ""
         })
 final class QueryCommand implements Callable<Integer> {
+    /** Rows the table format shows; the rest are counted. */
+    static final int TABLE_ROWS = 1000;
+
     enum Format {
         TABLE,
         CSV,
@@ -74,7 +82,9 @@ final class QueryCommand implements Callable<Integer> {
             names = "--format",
             paramLabel = "FORMAT",
             defaultValue = "table",
-            description = "table, csv or json (default: ${DEFAULT-VALUE}). csv leaves out the notes below the answer.")
+            description = "table, csv or json (default: ${DEFAULT-VALUE}). csv and json stream every row as it"
+                    + " arrives; csv leaves out the notes below the answer. table shows the first 1,000 rows and"
+                    + " says how many more there are.")
     Format format;
 
     @Spec
@@ -100,26 +110,65 @@ final class QueryCommand implements Callable<Integer> {
         }
         Analysis analysis = name == null ? null : Analysis.byName(name);
         Period period = Period.parse(from, to);
-        QueryResult result;
+        GuardedOutput answer = new GuardedOutput(format(out), () -> failed(out));
         try (Warehouse warehouse = Warehouses.openExisting(common.resolve())) {
-            if (analysis != null) {
+            if (analysis == null) {
+                new ReadOnlyQuery(warehouse).stream(sql, limit == null ? Long.MAX_VALUE : limit, answer);
+            } else {
                 Schema.requireTables(warehouse);
+                new AnalyticsQueries(warehouse)
+                        .stream(analysis, limit == null ? analysis.defaultLimit() : limit, period, answer);
             }
-            result = analysis == null
-                    ? new ReadOnlyQuery(warehouse).run(sql, limit == null ? Integer.MAX_VALUE : limit)
-                    : new AnalyticsQueries(warehouse)
-                            .run(analysis, limit == null ? analysis.defaultLimit() : limit, period);
-        }
-        switch (format) {
-            case CSV -> out.print(QueryResultText.csv(result));
-            case JSON -> out.println(QueryResultText.json(result));
-            default -> {
-                Tables.print(out, result);
-                result.notes().forEach(out::println);
+            if (format == Format.JSON) {
+                out.println();
             }
+            out.flush();
+            if (failed(out)) {
+                throw new GuardedOutput.OutputFailed();
+            }
+        } catch (GuardedOutput.OutputFailed | UncheckedIOException e) {
+            return stopped(answer.rows());
         }
-        out.flush();
         return 0;
+    }
+
+    private RowSink format(PrintWriter out) {
+        return switch (format) {
+            case CSV -> QueryResultText.csv(out);
+            case JSON -> QueryResultText.json(out);
+            case TABLE -> new TableRows(out, TABLE_ROWS);
+        };
+    }
+
+    // picocli's writer wraps System.out, a PrintStream that keeps a failed write to itself.
+    private static boolean failed(PrintWriter out) {
+        return out.checkError() || System.out.checkError();
+    }
+
+    /**
+     * The output failed mid-answer. A reader that stopped reading a pipe ({@code | head}) asked for no more:
+     * the query ends quietly. A file that cannot take more is an error.
+     */
+    private static int stopped(long rows) {
+        if (standardOutputIsPipe()) {
+            return 0;
+        }
+        throw new SparkifyException(
+                ErrorCode.DISK_FULL,
+                String.format(
+                        Locale.ROOT,
+                        "Cannot write the answer to standard output after %,d rows; is its disk full?",
+                        rows));
+    }
+
+    private static boolean standardOutputIsPipe() {
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/1")).toString();
+            return target.startsWith("pipe:") || target.startsWith("socket:");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            // No /proc (not Linux): a failed standard output is most likely a closed pipe.
+            return true;
+        }
     }
 
     private static void printList(PrintWriter out, SqlScripts scripts) {

@@ -10,13 +10,20 @@ final class Tables {
     private Tables() {}
 
     static void print(PrintWriter out, QueryResult result) {
-        List<String> header = result.columns();
         List<List<String>> cells = new ArrayList<>();
         for (List<Object> row : result.rows()) {
-            cells.add(row.stream()
-                    .map(value -> value == null ? "" : String.valueOf(value))
-                    .toList());
+            cells.add(cells(row));
         }
+        print(out, result.name(), result.columns(), cells);
+    }
+
+    static List<String> cells(List<Object> row) {
+        return row.stream()
+                .map(value -> value == null ? "" : String.valueOf(value))
+                .toList();
+    }
+
+    static void print(PrintWriter out, String name, List<String> header, List<List<String>> cells) {
         int[] widths = new int[header.size()];
         for (int i = 0; i < header.size(); i++) {
             widths[i] = header.get(i).length();
@@ -24,7 +31,7 @@ final class Tables {
                 widths[i] = Math.max(widths[i], Math.min(50, row.get(i).length()));
             }
         }
-        out.println("-- " + result.name());
+        out.println("-- " + name);
         out.println(line(header, widths));
         for (List<String> row : cells) {
             out.println(line(row, widths));

@@ -71,6 +71,9 @@ record RedshiftTarget(String url, String location, Optional<String> user, Option
         // load_errors and the ledger are written in JDBC batches; on Redshift each single-row INSERT costs a
         // round trip and, on an auto-commit session, a commit, so batches go as multi-row INSERTs.
         properties.setProperty("reWriteBatchedInserts", "true");
+        // The driver reads a query's rows ahead into a ring buffer of 1G by default, more than the launcher's
+        // heap; a smaller one keeps a streamed query's memory bounded.
+        properties.setProperty("fetchRingBufferSize", "32M");
         return properties;
     }
 

@@ -39,7 +39,9 @@ class RedshiftTargetTest {
                 .isEqualTo("Redshift dwhcluster.abc.us-west-2.redshift.amazonaws.com:5439/dev as awsuser");
         assertThat(target.connectionProperties())
                 .containsEntry("user", "awsuser")
-                .containsEntry("password", "Passw0rdSecret");
+                .containsEntry("password", "Passw0rdSecret")
+                // the driver's default read-ahead of 1G would not fit the launcher's heap while a query streams
+                .containsEntry("fetchRingBufferSize", "32M");
         assertThat(target.toString()).doesNotContain("Passw0rdSecret");
     }
 

@@ -12,6 +12,7 @@ import com.sparkify.source.SourceFile;
 import com.sparkify.testing.DamagedCorpus;
 import com.sparkify.testing.DamagedCorpus.CorpusFile;
 import com.sparkify.testing.DamagedCorpus.Expected;
+import com.sparkify.testing.DamagedCorpus.Pending;
 import com.sparkify.testing.JavaParsedSource;
 import com.sparkify.testing.Tables;
 import com.sparkify.testing.TestWarehouses;
@@ -32,7 +33,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,18 +47,23 @@ class DamagedCorpusIT {
     @TempDir
     Path dir;
 
-    private List<CorpusFile> write(boolean withPending) throws IOException {
-        return DamagedCorpus.write(dir.resolve("songs"), dir.resolve("logs"), withPending);
+    private List<CorpusFile> write(Pending... pending) throws IOException {
+        return DamagedCorpus.write(dir.resolve("songs"), dir.resolve("logs"), Set.of(pending));
     }
 
+    /**
+     * Both DuckDB paths know the truth, and stage the same rows and reject the same records. The odd values
+     * that DuckDB's reader stages itself (those the fast path keeps) are where the two could differ.
+     */
     @Test
-    void duckDbFastPathKnowsTheTruth() throws Exception {
-        List<CorpusFile> corpus = write(false);
+    void duckDbPathsKnowTheTruthAndAgreeRecordForRecord() throws Exception {
+        List<CorpusFile> corpus = write();
+        Map<String, List<String>> fast;
+        Map<String, List<String>> java;
         try (Warehouse warehouse = TestWarehouses.open("jdbc:duckdb:" + dir.resolve("fast.duckdb"))) {
             Run run = etl(warehouse, LocalFileSource::new);
 
-            verify(warehouse.connection(), corpus, run, Function.identity());
-            // The odd values DuckDB's reader stages itself, which the differential test compares with Java's.
+            verify(warehouse.connection(), corpus, Function.identity());
             assertThat(run.fastPath())
                     .as("files DuckDB's own reader staged")
                     .contains(
@@ -68,42 +73,13 @@ class DamagedCorpusIT {
                             holding(corpus, "sessionId=\" V \""),
                             holding(corpus, "length=\"-0.0\""),
                             holding(corpus, "crlf 0"));
+            fast = tables(warehouse.connection());
         }
-    }
-
-    @Test
-    void duckDbJavaParserKnowsTheTruth() throws Exception {
-        List<CorpusFile> corpus = write(false);
         try (Warehouse warehouse = TestWarehouses.open("jdbc:duckdb:" + dir.resolve("java.duckdb"))) {
             Run run = etl(warehouse, (root, kind) -> new JavaParsedSource(new LocalFileSource(root, kind)));
 
             assertThat(run.fastPath()).isEmpty();
-            verify(warehouse.connection(), corpus, run, Function.identity());
-        }
-    }
-
-    @Test
-    void postgresKnowsTheTruth() throws Exception {
-        List<CorpusFile> corpus = write(false);
-        String schema = TestPostgres.newSchema("damaged");
-        try (Warehouse warehouse = TestWarehouses.open(TestPostgres.get().url(), Optional.of(schema))) {
-            Run run = etl(warehouse, LocalFileSource::new);
-
-            verify(warehouse.connection(), corpus, run, DamagedCorpusIT::withoutNul);
-        }
-    }
-
-    @Test
-    void duckDbPathsStageTheSameRowsAndRejectTheSameRecords() throws Exception {
-        write(false);
-        Map<String, List<String>> fast;
-        Map<String, List<String>> java;
-        try (Warehouse warehouse = TestWarehouses.open("jdbc:duckdb:" + dir.resolve("fast.duckdb"))) {
-            etl(warehouse, LocalFileSource::new);
-            fast = tables(warehouse.connection());
-        }
-        try (Warehouse warehouse = TestWarehouses.open("jdbc:duckdb:" + dir.resolve("java.duckdb"))) {
-            etl(warehouse, (root, kind) -> new JavaParsedSource(new LocalFileSource(root, kind)));
+            verify(warehouse.connection(), corpus, Function.identity());
             java = tables(warehouse.connection());
         }
 
@@ -124,24 +100,50 @@ class DamagedCorpusIT {
         softly.assertAll();
     }
 
+    @Test
+    void postgresKnowsTheTruth() throws Exception {
+        List<CorpusFile> corpus = write();
+        String schema = TestPostgres.newSchema("damaged");
+        try (Warehouse warehouse = TestWarehouses.open(TestPostgres.get().url(), Optional.of(schema))) {
+            etl(warehouse, LocalFileSource::new);
+
+            verify(warehouse.connection(), corpus, DamagedCorpusIT::withoutNul);
+        }
+    }
+
     /**
-     * The cases another branch fixes: a wrong-typed value in a song object is one reject with the whole record,
-     * and a damaged .json.gz stages its complete records and becomes one reject. Enable once it is merged.
+     * A wrong-typed value in a song object is one reject whose raw_text is the whole record, and the records
+     * after it in the same file still load.
      */
     @Test
-    @Disabled("fixed on branch ingest-damage")
-    void pendingCasesKnowTheTruthOnEveryEngineAndPath() throws Exception {
-        List<CorpusFile> corpus = write(true);
+    // TEMP @Disabled("fixed on branch ingest-damage")
+    void aWrongTypedSongValueIsOneRejectOnEveryEngine() throws Exception {
+        pendingCasesKnowTheTruth(write(Pending.SONG_WRONG_TYPE));
+    }
+
+    /**
+     * A damaged .json.gz (cut short, failing its checksum, not gzip at all) stages the complete records before
+     * the damage and becomes one reject, on every engine and both DuckDB paths.
+     */
+    @Test
+    // TEMP @Disabled("fixed on branch ingest-damage")
+    void aDamagedGzipStagesWhatCameBeforeAndIsOneRejectOnEveryEngine() throws Exception {
+        pendingCasesKnowTheTruth(write(Pending.GZIP_DAMAGE));
+    }
+
+    private void pendingCasesKnowTheTruth(List<CorpusFile> corpus) throws Exception {
         try (Warehouse warehouse = TestWarehouses.open("jdbc:duckdb:" + dir.resolve("fast.duckdb"))) {
-            verify(warehouse.connection(), corpus, etl(warehouse, LocalFileSource::new), Function.identity());
+            etl(warehouse, LocalFileSource::new);
+            verify(warehouse.connection(), corpus, Function.identity());
         }
         try (Warehouse warehouse = TestWarehouses.open("jdbc:duckdb:" + dir.resolve("java.duckdb"))) {
-            Run run = etl(warehouse, (root, kind) -> new JavaParsedSource(new LocalFileSource(root, kind)));
-            verify(warehouse.connection(), corpus, run, Function.identity());
+            etl(warehouse, (root, kind) -> new JavaParsedSource(new LocalFileSource(root, kind)));
+            verify(warehouse.connection(), corpus, Function.identity());
         }
         try (Warehouse warehouse =
                 TestWarehouses.open(TestPostgres.get().url(), Optional.of(TestPostgres.newSchema("damaged")))) {
-            verify(warehouse.connection(), corpus, etl(warehouse, LocalFileSource::new), DamagedCorpusIT::withoutNul);
+            etl(warehouse, LocalFileSource::new);
+            verify(warehouse.connection(), corpus, DamagedCorpusIT::withoutNul);
         }
     }
 
@@ -174,7 +176,7 @@ class DamagedCorpusIT {
         return new Run(result, fastPath);
     }
 
-    private static void verify(Connection connection, List<CorpusFile> corpus, Run run, Function<String, String> stored)
+    private static void verify(Connection connection, List<CorpusFile> corpus, Function<String, String> stored)
             throws SQLException {
         SoftAssertions softly = new SoftAssertions();
         Map<String, long[]> ledger = ledger(connection);

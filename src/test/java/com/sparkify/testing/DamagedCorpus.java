@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -74,20 +75,20 @@ public final class DamagedCorpus {
 
     private final Path songs;
     private final Path logs;
-    private final boolean withPending;
+    private final Set<Pending> pending;
     private final List<CorpusFile> files = new ArrayList<>();
     private int next = 1;
 
-    private DamagedCorpus(Path songs, Path logs, boolean withPending) {
+    private DamagedCorpus(Path songs, Path logs, Set<Pending> pending) {
         this.songs = songs;
         this.logs = logs;
-        this.withPending = withPending;
+        this.pending = Set.copyOf(pending);
     }
 
-    /** Writes the corpus under {@code songs} and {@code logs}; with {@code withPending}, the pending cases too. */
-    public static List<CorpusFile> write(Path songs, Path logs, boolean withPending) throws IOException {
+    /** Writes the corpus under {@code songs} and {@code logs}, with the given pending cases too. */
+    public static List<CorpusFile> write(Path songs, Path logs, Set<Pending> pending) throws IOException {
         DamagedCorpus corpus =
-                new DamagedCorpus(Files.createDirectories(songs), Files.createDirectories(logs), withPending);
+                new DamagedCorpus(Files.createDirectories(songs), Files.createDirectories(logs), pending);
         new DamagedEvents(corpus).writeAll();
         new DamagedSongs(corpus).writeAll();
         return List.copyOf(corpus.files);
@@ -98,8 +99,8 @@ public final class DamagedCorpus {
         return next++;
     }
 
-    boolean withPending() {
-        return withPending;
+    boolean with(Pending kind) {
+        return pending.contains(kind);
     }
 
     void add(String name, DataKind kind, byte[] content, List<Expected> records, Pending pending) throws IOException {

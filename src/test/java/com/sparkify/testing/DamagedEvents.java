@@ -281,12 +281,12 @@ final class DamagedEvents {
                 null);
         corpus.add("empty.json", DataKind.EVENTS, new byte[0], List.of(), null);
 
-        if (corpus.withPending()) {
+        if (corpus.with(Pending.GZIP_DAMAGE)) {
             writeDamagedGzip();
         }
     }
 
-    /** Gzip cut short, gzip with bytes overwritten, and a .json.gz that is not gzip at all. */
+    /** Gzip cut short, gzip whose checksum fails, and a .json.gz that is not gzip at all. */
     private void writeDamagedGzip() throws IOException {
         ByteArrayOutputStream content = new ByteArrayOutputStream();
         List<Event> events = new ArrayList<>();
@@ -298,11 +298,9 @@ final class DamagedEvents {
         byte[] gzip = DamagedCorpus.gzip(content.toByteArray());
         byte[] cut = DamagedCorpus.truncate(gzip, gzip.length / 2);
         damagedGzip("gzip-truncated.json.gz", cut, events);
-        byte[] overwritten = gzip.clone();
-        for (int i = gzip.length / 2; i < gzip.length / 2 + 64; i++) {
-            overwritten[i] = (byte) 0xA5;
-        }
-        damagedGzip("gzip-corrupt.json.gz", overwritten, events);
+        byte[] badTrailer = gzip.clone();
+        badTrailer[gzip.length - 8] ^= 0x5A; // the CRC: every record decompresses, then the check fails
+        damagedGzip("gzip-bad-checksum.json.gz", badTrailer, events);
         corpus.add(
                 "not-gzip.json.gz",
                 DataKind.EVENTS,

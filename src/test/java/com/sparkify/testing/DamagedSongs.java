@@ -107,7 +107,7 @@ final class DamagedSongs {
                 oneBadEach(
                         "missing-" + field.jsonName() + ".json", missing, field.jsonName() + " missing", array, null);
             }
-            if (!wrongType.isEmpty() && corpus.withPending()) {
+            if (!wrongType.isEmpty() && corpus.with(Pending.SONG_WRONG_TYPE)) {
                 oneBadEach(
                         "wrong-type-" + field.jsonName() + ".json",
                         wrongType,
@@ -183,7 +183,7 @@ final class DamagedSongs {
         Song lastWins = song();
         lastWins.prefix = "\"year\": 1999, \"title\": \"first title\", ";
         write("key-twice.json", List.of(lastWins), List.of(lastWins.good("last value wins")), false, true);
-        if (corpus.withPending()) {
+        if (corpus.with(Pending.SONG_WRONG_TYPE)) {
             oneBadEach(
                     "first-of-twice-invalid.json",
                     List.of(twice),

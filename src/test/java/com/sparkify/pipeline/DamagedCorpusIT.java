@@ -116,7 +116,7 @@ class DamagedCorpusIT {
      * after it in the same file still load.
      */
     @Test
-    // TEMP @Disabled("fixed on branch ingest-damage")
+    @Disabled("fixed on branch ingest-damage")
     void aWrongTypedSongValueIsOneRejectOnEveryEngine() throws Exception {
         pendingCasesKnowTheTruth(write(Pending.SONG_WRONG_TYPE));
     }
@@ -126,7 +126,7 @@ class DamagedCorpusIT {
      * the damage and becomes one reject, on every engine and both DuckDB paths.
      */
     @Test
-    // TEMP @Disabled("fixed on branch ingest-damage")
+    @Disabled("fixed on branch ingest-damage")
     void aDamagedGzipStagesWhatCameBeforeAndIsOneRejectOnEveryEngine() throws Exception {
         pendingCasesKnowTheTruth(write(Pending.GZIP_DAMAGE));
     }

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -149,9 +148,5 @@ public final class DamagedCorpus {
 
     static byte[] truncate(byte[] content, int length) {
         return Arrays.copyOf(content, length);
-    }
-
-    static Map<String, Object> copy(Map<String, Object> values) {
-        return new HashMap<>(values);
     }
 }

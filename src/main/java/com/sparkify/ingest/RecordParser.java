@@ -88,6 +88,9 @@ final class RecordParser {
 
     private static String text(JsonParser parser, JsonToken token, Field field)
             throws IOException, InvalidRecordException {
+        if (token == JsonToken.VALUE_NUMBER_INT && parser.getTextLength() == 2 && "-0".equals(parser.getText())) {
+            return "0"; // an integer is kept as its value, as DuckDB's reader keeps it
+        }
         if (token.isScalarValue()) {
             return parser.getText();
         }
@@ -104,6 +107,9 @@ final class RecordParser {
             }
             long value = parser.getLongValue();
             return checkRange(value, min, max, field, parser);
+        }
+        if (token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE) {
+            return token == JsonToken.VALUE_TRUE ? 1 : 0; // as DuckDB's reader reads them
         }
         if (token == JsonToken.VALUE_NUMBER_FLOAT || token == JsonToken.VALUE_STRING) {
             if (parser.isNaN()) {
@@ -146,6 +152,9 @@ final class RecordParser {
 
     private static double decimal(JsonParser parser, JsonToken token, Field field)
             throws IOException, InvalidRecordException {
+        if (token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE) {
+            return token == JsonToken.VALUE_TRUE ? 1.0 : 0.0;
+        }
         if (token == JsonToken.VALUE_NUMBER_INT
                 || token == JsonToken.VALUE_NUMBER_FLOAT
                 || token == JsonToken.VALUE_STRING) {

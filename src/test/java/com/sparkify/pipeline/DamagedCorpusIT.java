@@ -26,6 +26,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -61,20 +62,25 @@ class DamagedCorpusIT {
         List<CorpusFile> corpus = write();
         Map<String, List<String>> fast;
         Map<String, List<String>> java;
+        Set<String> rewritten;
         try (Warehouse warehouse = TestWarehouses.open("jdbc:duckdb:" + dir.resolve("fast.duckdb"))) {
             Run run = etl(warehouse, LocalFileSource::new);
 
-            verify(warehouse.connection(), corpus, Function.identity());
+            verify(warehouse.connection(), corpus, Function.identity(), run.fastPath());
             assertThat(run.fastPath())
                     .as("files DuckDB's own reader staged")
                     .contains(
                             holding(corpus, "artist=true"),
                             holding(corpus, "artist=5"),
                             holding(corpus, "userId=39"),
-                            holding(corpus, "sessionId=\" V \""),
+                            holding(corpus, "sessionId=\"V\""),
+                            holding(corpus, "ts=true"),
+                            holding(corpus, "itemInSession=V.00000000000000001"),
                             holding(corpus, "length=\"-0.0\""),
-                            holding(corpus, "crlf 0"));
+                            holding(corpus, "crlf 0"),
+                            holding(corpus, "artist=5.50"));
             fast = tables(warehouse.connection());
+            rewritten = rewrittenByDuckDb(corpus, run.fastPath());
         }
         try (Warehouse warehouse = TestWarehouses.open("jdbc:duckdb:" + dir.resolve("java.duckdb"))) {
             Run run = etl(warehouse, (root, kind) -> new JavaParsedSource(new LocalFileSource(root, kind)));
@@ -84,6 +90,9 @@ class DamagedCorpusIT {
             java = tables(warehouse.connection());
         }
 
+        // The documented difference: a number with a fraction or exponent where text belongs, as DuckDB writes it.
+        fast.values().forEach(rows -> rows.removeIf(row -> rewritten.contains(row.split("\\|", 2)[0])));
+        java.values().forEach(rows -> rows.removeIf(row -> rewritten.contains(row.split("\\|", 2)[0])));
         SoftAssertions softly = new SoftAssertions();
         for (String table : fast.keySet()) {
             List<String> onlyFast = new ArrayList<>(fast.get(table));
@@ -179,6 +188,13 @@ class DamagedCorpusIT {
 
     private static void verify(Connection connection, List<CorpusFile> corpus, Function<String, String> stored)
             throws SQLException {
+        verify(connection, corpus, stored, Set.of());
+    }
+
+    /** Checks every file; those in {@code fastPath} were staged by DuckDB's own reader. */
+    private static void verify(
+            Connection connection, List<CorpusFile> corpus, Function<String, String> stored, Set<String> fastPath)
+            throws SQLException {
         SoftAssertions softly = new SoftAssertions();
         Map<String, long[]> ledger = ledger(connection);
         for (CorpusFile file : corpus) {
@@ -201,9 +217,10 @@ class DamagedCorpusIT {
                         .as("%s record %d (%s) is staged", name, number, record.label())
                         .containsKey(number);
                 Map<String, Object> actual = staged.getOrDefault(number, Map.of());
-                record.values().forEach((column, value) -> softly.assertThat(normalize(actual.get(column), value))
-                        .as("%s record %d (%s): %s", name, number, record.label(), column)
-                        .isEqualTo(value instanceof String text ? stored.apply(text) : value));
+                record.values(fastPath.contains(file.uri()))
+                        .forEach((column, value) -> softly.assertThat(normalize(actual.get(column), value))
+                                .as("%s record %d (%s): %s", name, number, record.label(), column)
+                                .isEqualTo(value instanceof String text ? stored.apply(text) : value));
             }
 
             List<String> expectedRaw = new ArrayList<>();
@@ -318,9 +335,21 @@ class DamagedCorpusIT {
                 "load_errors",
                 Tables.rows(
                         connection,
-                        "SELECT kind, source_file, line_number, reason, raw_text FROM load_errors"
+                        "SELECT source_file, kind, line_number, reason, raw_text FROM load_errors"
                                 + " ORDER BY source_file, line_number"));
         return tables;
+    }
+
+    /** Files DuckDB's own reader staged that hold a value it writes otherwise than the Java parser. */
+    private static Set<String> rewrittenByDuckDb(List<CorpusFile> corpus, Set<String> fastPath) {
+        Set<String> files = new HashSet<>();
+        for (CorpusFile file : corpus) {
+            if (fastPath.contains(file.uri())
+                    && file.records().stream().anyMatch(record -> record.duckDbValues() != null)) {
+                files.add(file.uri());
+            }
+        }
+        return files;
     }
 
     /** The event file holding the record of this label. */

@@ -40,15 +40,32 @@ public final class DamagedCorpus {
      *
      * @param good the record is staged; otherwise it is rejected
      * @param values for a good record, the staged value of every column (null for NULL)
+     * @param duckDbValues the values DuckDB's own reader stages, where they differ (README "Input formats");
+     *     null when they do not
      * @param rawText for a bad record, its whole text as load_errors must keep it; null when not predictable
      */
-    public record Expected(String label, boolean good, Map<String, Object> values, String rawText) {
+    public record Expected(
+            String label, boolean good, Map<String, Object> values, Map<String, Object> duckDbValues, String rawText) {
         static Expected good(String label, Map<String, Object> values) {
-            return new Expected(label, true, Collections.unmodifiableMap(new LinkedHashMap<>(values)), null);
+            return new Expected(label, true, Collections.unmodifiableMap(new LinkedHashMap<>(values)), null, null);
+        }
+
+        static Expected good(String label, Map<String, Object> values, Map<String, Object> duckDbValues) {
+            return new Expected(
+                    label,
+                    true,
+                    Collections.unmodifiableMap(new LinkedHashMap<>(values)),
+                    Collections.unmodifiableMap(new LinkedHashMap<>(duckDbValues)),
+                    null);
         }
 
         static Expected bad(String label, String rawText) {
-            return new Expected(label, false, Map.of(), rawText);
+            return new Expected(label, false, Map.of(), null, rawText);
+        }
+
+        /** What a path stages: DuckDB's own reader, or the Java parser. */
+        public Map<String, Object> values(boolean duckDbReader) {
+            return duckDbReader && duckDbValues != null ? duckDbValues : values;
         }
     }
 

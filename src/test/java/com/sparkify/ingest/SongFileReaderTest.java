@@ -83,4 +83,12 @@ class SongFileReaderTest {
         assertThat(read("  \n")).isEqualTo(FileCounts.ZERO);
         assertThat(rejects).isEmpty();
     }
+
+    @Test
+    void aValueThatIsNotAnObjectIsRejectedWithItsWholeText() throws IOException {
+        FileCounts counts = read("[" + song("SO1") + ", \"a song\", 5, [1, 2], " + song("SO2") + "]");
+
+        assertThat(counts).isEqualTo(new FileCounts(5, 2, 3));
+        assertThat(rejects).extracting(Reject::rawText).containsExactly("\"a song\"", "5", "[1, 2]");
+    }
 }

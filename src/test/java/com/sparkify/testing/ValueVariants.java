@@ -39,7 +39,7 @@ final class ValueVariants {
         // Labels name the ordinary value V, so that they stay the same whatever the record's own value.
         String ordinary = String.valueOf(base);
         return variants.stream()
-                .map(v -> v.literal() == null || field.type() == FieldType.TEXT
+                .map(v -> v.literal() == null || field.type() == FieldType.TEXT || ordinary.length() < 3
                         ? v
                         : new Variant(v.label().replace(ordinary, "V"), v.literal(), v.good(), v.value(), null))
                 .toList();

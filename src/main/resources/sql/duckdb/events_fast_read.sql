@@ -2,8 +2,12 @@
 -- statement ends a DuckDB transaction, and one unreadable file must not end the run). Parameters: the
 -- list of files, the load id, and for each file the number of records of the files before it in the list
 -- (the Java record counter's). Numbers are read as DOUBLE so that a fraction where a whole number belongs
--- is seen, not rounded away. Only rows the Java parser would stage are inserted: a file that loses rows
--- here is re-read by the Java parser, which keeps every bad record with its line.
+-- is seen, not rounded away; the Java parser reads numbers as doubles too, and true and false as 1 and 0,
+-- as DuckDB's reader does. Only rows the Java parser would stage are inserted: a file that loses rows
+-- here is re-read by the Java parser, which keeps every bad record with its line. A number with a fraction
+-- or an exponent where text belongs arrives here as DuckDB writes it (5.50 as 5.5), where the Java parser
+-- keeps it as written: the difference README "Input formats" documents, left so for the cost of checking
+-- every text value of every row.
 -- The statement runs on one thread with insertion order kept (DuckDbStagingLoader runs two at a time, on
 -- two connections), so row_number() over the reader's rows counts the records in file and line order;
 -- less the records of the files before, that is each record's number in its file. It is taken before the

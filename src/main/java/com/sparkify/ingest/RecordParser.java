@@ -4,13 +4,20 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.MappingJsonFactory;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Reads one JSON object into typed values following a {@link RecordLayout}; unknown keys are ignored. */
 final class RecordParser {
+    /** A whole number written without fraction or exponent, in a string: read exactly, as long as it fits. */
+    private static final Pattern WHOLE = Pattern.compile("\\s*[+-]?[0-9]+\\s*");
+
+    private static final double EXACT_DOUBLES = 0x1p53;
+
     private final RecordLayout layout;
     private final Map<String, Integer> index;
 
@@ -22,6 +29,10 @@ final class RecordParser {
     /** A factory whose parsers can read a sub-tree (for objects found where text was expected). */
     static JsonFactory newFactory() {
         MappingJsonFactory factory = new MappingJsonFactory();
+        // DuckDB's reader accepts {"a":1,} and NaN, Infinity, -Infinity: so does this parser, so that both
+        // paths stage the same records. Where a number belongs, NaN and Infinity are out of range.
+        factory.enable(JsonReadFeature.ALLOW_TRAILING_COMMA.mappedFeature());
+        factory.enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS.mappedFeature());
         factory.setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxStringLength(ByteLines.MAX_LINE_BYTES)
                 .maxNumberLength(100_000)
@@ -92,6 +103,9 @@ final class RecordParser {
 
     private static String text(JsonParser parser, JsonToken token, Field field)
             throws IOException, InvalidRecordException {
+        if (token == JsonToken.VALUE_NUMBER_INT && parser.getTextLength() == 2 && "-0".equals(parser.getText())) {
+            return "0"; // an integer is kept as its value, as DuckDB's reader keeps it
+        }
         if (token.isScalarValue()) {
             return parser.getText();
         }
@@ -109,14 +123,36 @@ final class RecordParser {
             long value = parser.getLongValue();
             return checkRange(value, min, max, field, parser);
         }
+        if (token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE) {
+            return token == JsonToken.VALUE_TRUE ? 1 : 0; // as DuckDB's reader reads them
+        }
         if (token == JsonToken.VALUE_NUMBER_FLOAT || token == JsonToken.VALUE_STRING) {
+            if (parser.isNaN()) {
+                throw new InvalidRecordException(
+                        "Key \"" + field.jsonName() + "\" is out of range: " + parser.getText());
+            }
             BigDecimal value = decimalOf(parser, token, field, "a whole number");
-            try {
-                return checkRange(value.longValueExact(), min, max, field, parser);
-            } catch (ArithmeticException notIntegral) {
+            if (token == JsonToken.VALUE_STRING
+                    && WHOLE.matcher(parser.getText()).matches()) {
+                try {
+                    return checkRange(value.longValueExact(), min, max, field, parser);
+                } catch (ArithmeticException tooLarge) {
+                    throw new InvalidRecordException(
+                            "Key \"" + field.jsonName() + "\" is out of range: " + abbreviate(parser.getText()));
+                }
+            }
+            // A fraction or exponent is read as a double, as DuckDB's reader reads it: 900.0 and 9e2 are 900;
+            // a double is exact only below 2^53.
+            double number = value.doubleValue();
+            if (number != Math.rint(number)) {
                 throw new InvalidRecordException("Expected a whole number for \"" + field.jsonName() + "\", found "
                         + abbreviate(parser.getText()));
             }
+            if (Math.abs(number) >= EXACT_DOUBLES) {
+                throw new InvalidRecordException(
+                        "Key \"" + field.jsonName() + "\" is out of range: " + abbreviate(parser.getText()));
+            }
+            return checkRange((long) number, min, max, field, parser);
         }
         throw wrongType(field, "a whole number", token);
     }
@@ -131,13 +167,16 @@ final class RecordParser {
 
     private static double decimal(JsonParser parser, JsonToken token, Field field)
             throws IOException, InvalidRecordException {
+        if (token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE) {
+            return token == JsonToken.VALUE_TRUE ? 1.0 : 0.0;
+        }
         if (token == JsonToken.VALUE_NUMBER_INT
                 || token == JsonToken.VALUE_NUMBER_FLOAT
                 || token == JsonToken.VALUE_STRING) {
             double value = token == JsonToken.VALUE_STRING
-                    ? decimalOf(parser, token, field, "a number").doubleValue()
+                    ? signedDouble(decimalOf(parser, token, field, "a number"), parser.getText())
                     : parser.getDoubleValue();
-            if (Double.isInfinite(value)) {
+            if (!Double.isFinite(value)) {
                 throw new InvalidRecordException(
                         "Key \"" + field.jsonName() + "\" is out of range: " + parser.getText());
             }
@@ -162,6 +201,11 @@ final class RecordParser {
             throw new InvalidRecordException("Expected " + expected + " for \"" + field.jsonName() + "\", found \""
                     + abbreviate(parser.getText()) + "\"");
         }
+    }
+
+    /** BigDecimal has no negative zero; "-0.0" is -0.0, as DuckDB casts it. */
+    private static double signedDouble(BigDecimal value, String text) {
+        return value.signum() == 0 && text.strip().startsWith("-") ? -0.0 : value.doubleValue();
     }
 
     static String abbreviate(String text) {

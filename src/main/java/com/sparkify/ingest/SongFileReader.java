@@ -135,6 +135,7 @@ public final class SongFileReader {
                     json.skipChildren();
                 }
             } else {
+                json.finishToken(); // a string is read lazily: its end is where its raw text ends
                 json.skipChildren();
                 reason = "Expected a JSON object, found " + RecordParser.describe(token);
             }

@@ -290,4 +290,27 @@ class EventFileReaderTest {
             return n;
         }
     }
+
+    @Test
+    void readsNumbersAsDuckDbsReaderDoes() throws IOException {
+        String content = String.join(
+                "\n",
+                "{\"ts\":1541990258796.0,\"page\":\"Home\",\"sessionId\":\"9e2\",\"itemInSession\":true,"
+                        + "\"status\":2.00000000000000001e2,\"length\":\"-0.0\",\"userId\":-0,}",
+                "{\"ts\":1,\"page\":\"Home\",\"sessionId\":1,\"itemInSession\":NaN}",
+                "{\"ts\":1,\"page\":\"Home\",\"sessionId\":1,\"itemInSession\":9007199254740993.0}",
+                "{\"ts\":1,\"page\":\"Home\",\"sessionId\":1,\"itemInSession\":1,\"length\":Infinity}");
+
+        FileCounts counts = read(content);
+
+        assertThat(counts).isEqualTo(new FileCounts(4, 1, 3));
+        assertThat(value(0, "ts")).isEqualTo(1541990258796L);
+        assertThat(value(0, "session_id")).isEqualTo(900L);
+        assertThat(value(0, "item_in_session")).isEqualTo(1L);
+        assertThat(value(0, "status")).isEqualTo(200);
+        assertThat(value(0, "length")).isEqualTo(-0.0);
+        assertThat(value(0, "user_id")).isEqualTo("0");
+        assertThat(rejects).extracting(Reject::reason).allSatisfy(reason -> assertThat(reason)
+                .contains("out of range"));
+    }
 }

@@ -116,12 +116,7 @@ final class RecordParser {
     private static long integral(JsonParser parser, JsonToken token, Field field, long min, long max)
             throws IOException, InvalidRecordException {
         if (token == JsonToken.VALUE_NUMBER_INT) {
-            if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-                throw new InvalidRecordException(
-                        "Key \"" + field.jsonName() + "\" is out of range: " + parser.getText());
-            }
-            long value = parser.getLongValue();
-            return checkRange(value, min, max, field, parser);
+            return checkRange(longOf(parser, field), min, max, field, parser);
         }
         if (token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE) {
             return token == JsonToken.VALUE_TRUE ? 1 : 0; // as DuckDB's reader reads them
@@ -155,6 +150,22 @@ final class RecordParser {
             return checkRange((long) number, min, max, field, parser);
         }
         throw wrongType(field, "a whole number", token);
+    }
+
+    /**
+     * An integer token as a long. Asking Jackson for the type of an integer beyond a long left its cached value
+     * behind: the next record's double read back as that integer. Long ones are parsed from their text instead.
+     */
+    private static long longOf(JsonParser parser, Field field) throws IOException, InvalidRecordException {
+        if (parser.getTextLength() < 19) {
+            return parser.getLongValue();
+        }
+        try {
+            return Long.parseLong(parser.getText());
+        } catch (NumberFormatException e) {
+            throw new InvalidRecordException(
+                    "Key \"" + field.jsonName() + "\" is out of range: " + abbreviate(parser.getText()));
+        }
     }
 
     private static long checkRange(long value, long min, long max, Field field, JsonParser parser)

@@ -248,7 +248,7 @@ class EventFileReaderTest {
                 "{\"ts\": }",
                 "{\"ts\": 1, \"page\": \"Home\", \"sessionId\": 1, \"itemInSession\": {\"a\": 1}}",
                 "{\"ts\": 1, \"page\": \"Home\", \"sessionId\": [], \"itemInSession\": 1}",
-                "{\"ts\": 1, \"page\": \"Home\", \"sessionId\": 1, \"itemInSession\": true}",
+                "{\"ts\": 1, \"page\": \"Home\", \"sessionId\": 1, \"itemInSession\": \"true\"}",
                 "{\"ts\": 1, \"page\": \"Home\", \"sessionId\": 1, \"itemInSession\": 1,",
                 "{\"ts\": 1, \"page\": \"Home\", \"sessionId\": 1, \"itemInSession\": 1}}",
                 "null",

@@ -22,6 +22,11 @@ public final class SongFileReader {
     private final JsonFactory factory = RecordParser.newFactory();
     private final RecordParser parser = new RecordParser(RecordLayout.SONGS);
 
+    /** The parser of this reader, whose unknown keys {@link RecordReaders} counts. */
+    RecordParser parser() {
+        return parser;
+    }
+
     public FileCounts read(InputStream in, String sourceFile, RowWriter rows, RejectSink rejects) throws IOException {
         byte[] content = in.readNBytes(MAX_FILE_BYTES + 1);
         int start = hasBom(content) ? 3 : 0;

@@ -5,6 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -38,7 +39,14 @@ public final class UnknownKeyScan {
      */
     private final long[] tail = new long[1 << (64 - HASH_SHIFT)];
 
-    private final byte[][] tailName = new byte[tail.length][];
+    private final int[] tailLength = new int[tail.length];
+    /**
+     * The opening quote and the bytes of a long key before its last seven, as a little-endian word masked by
+     * {@link #headMask}; 0 and 0 when the eight bytes hold the whole key.
+     */
+    private final long[] head = new long[tail.length];
+
+    private final long[] headMask = new long[tail.length];
     /** Shorter keys: the same eight bytes, masked to the key and its quotes. */
     private final long[] shortMasks;
 
@@ -78,7 +86,13 @@ public final class UnknownKeyScan {
                     slot = (slot + 1) & (tail.length - 1);
                 }
                 tail[slot] = word;
-                tailName[slot] = name;
+                tailLength[slot] = name.length;
+                int headBytes = quoted.length - Long.BYTES; // at most 7 for the keys the layouts know
+                if (headBytes > 0) {
+                    byte[] padded = Arrays.copyOf(quoted, Long.BYTES + headBytes);
+                    headMask[slot] = headBytes >= Long.BYTES ? -1L : (1L << (headBytes * 8)) - 1;
+                    head[slot] = (long) LONGS.get(padded, 0) & headMask[slot];
+                }
             } else {
                 shortNames.add(quoted);
             }
@@ -162,11 +176,10 @@ public final class UnknownKeyScan {
         int slot = (int) ((word * HASH) >>> HASH_SHIFT);
         for (long entry = tail[slot]; entry != 0; entry = tail[slot = (slot + 1) & (tail.length - 1)]) {
             if (entry == word) {
-                byte[] name = tailName[slot];
-                int openingQuote = quote - name.length - 1;
+                int openingQuote = quote - tailLength[slot] - 1;
                 return openingQuote >= from
                         && (openingQuote - 1 < from || line[openingQuote - 1] != '\\')
-                        && (name.length < Long.BYTES - 1 || sameBytes(name, line, openingQuote + 1, name.length - 7));
+                        && ((long) LONGS.get(line, openingQuote) & headMask[slot]) == head[slot];
             }
         }
         for (int k = 0; k < shortMasks.length; k++) {
@@ -176,15 +189,6 @@ public final class UnknownKeyScan {
             }
         }
         return false;
-    }
-
-    private static boolean sameBytes(byte[] name, byte[] line, int from, int count) {
-        for (int k = 0; k < count; k++) {
-            if (name[k] != line[from + k]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Finds the unknown keys of the record in [from, to) by walking its keys and values. */

@@ -140,6 +140,16 @@ CREATE TABLE IF NOT EXISTS etl_runs (
     message       VARCHAR
 );
 
+-- Keys of staged records that the staging layout does not know (schema drift): not loaded, so recorded
+-- here per run, with how many records held each and one file that has it.
+CREATE TABLE IF NOT EXISTS etl_unknown_keys (
+    load_id      BIGINT NOT NULL,
+    kind         VARCHAR NOT NULL,
+    json_key     VARCHAR NOT NULL,
+    records      BIGINT NOT NULL,
+    example_file VARCHAR NOT NULL
+);
+
 -- start_time of each staged event: UTC, milliseconds kept. IF NOT EXISTS, as the tables: replacing the
 -- view on every run made this script's commit write and sync the log, whose first sync in a run costs
 -- ~35 ms here (BENCHMARKS.md). A changed definition therefore needs a DROP VIEW first, like a table's.

@@ -141,6 +141,16 @@ CREATE TABLE IF NOT EXISTS etl_runs (
     message       VARCHAR COLLATE "C"
 );
 
+-- Keys of staged records that the staging layout does not know (schema drift): not loaded, so recorded
+-- here per run, with how many records held each and one file that has it.
+CREATE TABLE IF NOT EXISTS etl_unknown_keys (
+    load_id      BIGINT NOT NULL,
+    kind         VARCHAR COLLATE "C" NOT NULL,
+    json_key     VARCHAR COLLATE "C" NOT NULL,
+    records      BIGINT NOT NULL,
+    example_file VARCHAR COLLATE "C" NOT NULL
+);
+
 -- What the merges look up: rows of a reloaded file, the copies of one event, a user's events, the records
 -- of one song or artist, the rows of one load (appended together, so a BRIN index is enough), and the
 -- songplays of changed events and of a start_time. Unlike on DuckDB, songplays and "time" keep their

@@ -170,6 +170,19 @@ CREATE TABLE IF NOT EXISTS etl_runs (
 DISTSTYLE ALL
 SORTKEY (run_id);
 
+-- Keys of staged records that the staging layout does not know (schema drift): not loaded, so recorded
+-- here per run, with how many records held each and one file that has it. On Redshift it stays empty: COPY
+-- reads the files on the cluster and maps only the JSONPaths' keys, so sparkify never sees the others.
+CREATE TABLE IF NOT EXISTS etl_unknown_keys (
+    load_id      BIGINT NOT NULL,
+    kind         VARCHAR(16) NOT NULL,
+    json_key     VARCHAR(65535) NOT NULL,
+    records      BIGINT NOT NULL,
+    example_file VARCHAR(2048) NOT NULL
+)
+DISTSTYLE ALL
+SORTKEY (load_id);
+
 -- start_time of each staged event: UTC, milliseconds kept, exact over years 1 to 9999. ts stays in staging
 -- as the raw BIGINT of epoch milliseconds. Whole days and the milliseconds of the day are added separately,
 -- as on PostgreSQL: each product is exact even where an engine multiplies an interval in double precision,

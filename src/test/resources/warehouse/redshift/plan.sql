@@ -154,6 +154,16 @@ CREATE TABLE IF NOT EXISTS etl_runs (
 DISTSTYLE ALL
 SORTKEY (run_id);
 
+CREATE TABLE IF NOT EXISTS etl_unknown_keys (
+    load_id      BIGINT NOT NULL,
+    kind         VARCHAR(16) NOT NULL,
+    json_key     VARCHAR(65535) NOT NULL,
+    records      BIGINT NOT NULL,
+    example_file VARCHAR(2048) NOT NULL
+)
+DISTSTYLE ALL
+SORTKEY (load_id);
+
 CREATE OR REPLACE VIEW staging_events_timed AS
 SELECT *,
        TIMESTAMP '1970-01-01' + (ts / 86400000) * INTERVAL '1 day' + (ts % 86400000) * INTERVAL '1 millisecond'

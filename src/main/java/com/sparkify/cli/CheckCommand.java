@@ -2,12 +2,16 @@ package com.sparkify.cli;
 
 import com.sparkify.ErrorCode;
 import com.sparkify.analytics.TextEncodingScan;
+import com.sparkify.ingest.UnknownKey;
 import com.sparkify.pipeline.Schema;
+import com.sparkify.pipeline.UnknownKeyLog;
 import com.sparkify.quality.CheckReport;
+import com.sparkify.quality.CheckResult;
 import com.sparkify.quality.QualityChecks;
 import com.sparkify.warehouse.Warehouse;
 import com.sparkify.warehouse.Warehouses;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,7 +22,7 @@ import picocli.CommandLine.Spec;
         name = "check",
         mixinStandardHelpOptions = true,
         description = {
-            "Runs the data-quality checks and prints a pass/fail table: keys unique and not null, every songplay's user, time, song and artist present in its dimension, one songplay per distinct staged NextSong event, levels 'free' or 'paid', and a user level history (user_levels) with one current row per user and no gaps or overlaps. Exits 7 when a check fails; etl runs the same checks before every commit. Also says how many text values look double-encoded (UTF-8 read as Latin-1), which is information, not a failure."
+            "Runs the data-quality checks and prints a pass/fail table: keys unique and not null, every songplay's user, time, song and artist present in its dimension, one songplay per distinct staged NextSong event, levels 'free' or 'paid', and a user level history (user_levels) with one current row per user and no gaps or overlaps. Exits 7 when a check fails; etl runs the same checks before every commit. Also says how many text values look double-encoded (UTF-8 read as Latin-1), which is information, not a failure, and lists the keys of the input that no table holds (etl_unknown_keys), a warning, not a failure."
         })
 final class CheckCommand implements Callable<Integer> {
     @Mixin
@@ -34,16 +38,28 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         CheckReport report;
         long doubleEncoded;
+        List<UnknownKey> unknownKeys;
         try (Warehouse warehouse = Warehouses.openExisting(common.resolve())) {
             Schema.requireTables(warehouse);
             report = new QualityChecks(warehouse.scripts()).run(warehouse.connection());
             doubleEncoded = TextEncodingScan.total(new TextEncodingScan(warehouse).run());
+            unknownKeys = UnknownKeyLog.published(warehouse);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(Json.write(report));
+            out.println(Json.write(new CheckJson(report.results(), unknownKeys)));
         } else {
             Reports.printChecks(out, report);
+            Reports.printUnknownKeys(out, unknownKeys);
+        }
+        if (!unknownKeys.isEmpty()) {
+            spec.commandLine()
+                    .getErr()
+                    .printf(
+                            java.util.Locale.ROOT,
+                            "warning: %d keys the schema does not know were not loaded (see etl_unknown_keys); "
+                                    + "not a failure%n",
+                            unknownKeys.size());
         }
         if (doubleEncoded > 0) {
             // Informational, not a failure: the raw text stays as delivered; analyses show it repaired.
@@ -56,4 +72,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         return report.passed() ? 0 : ErrorCode.CHECK_FAILED.exitCode();
     }
+
+    /** The report as JSON: each check, and the unknown keys of the published runs. */
+    record CheckJson(List<CheckResult> results, List<UnknownKey> unknownKeys) {}
 }

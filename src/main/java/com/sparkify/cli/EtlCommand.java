@@ -75,6 +75,18 @@ final class EtlCommand implements Callable<Integer> {
     boolean json;
 
     @Option(
+            names = "--require-files",
+            description = "Fail with exit 4, before the warehouse is opened, when --songs or --logs holds no *.json "
+                    + "or *.json.gz file at all. Without it such a source is a warning.")
+    boolean requireFiles;
+
+    @Option(
+            names = "--allow-in-memory",
+            description = "Run even on an in-memory warehouse (jdbc:duckdb:), whose tables are gone when the run "
+                    + "ends: a test of the input, nothing kept.")
+    boolean allowInMemory;
+
+    @Option(
             names = "--plan",
             description = "Change nothing: list the files the run would load (new, changed, already loaded) and "
                     + "print the SQL it would run, in order (COPY included on Redshift). Passwords and access keys "
@@ -98,6 +110,13 @@ final class EtlCommand implements Callable<Integer> {
                     sources.of(settings.logs(), DataKind.EVENTS),
                     fullRefresh,
                     maxErrors);
+            if (!plan && !allowInMemory && Warehouses.inMemory(settings)) {
+                throw new SparkifyException(
+                        ErrorCode.CONFIG,
+                        "Expected a warehouse that keeps its tables, found an in-memory DuckDB (jdbc:duckdb:), "
+                                + "which etl would load and throw away; give a file, e.g. --warehouse "
+                                + "jdbc:duckdb:sparkify.duckdb, or pass --allow-in-memory");
+            }
             return plan ? printPlan(settings, options) : run(settings, options);
         }
     }
@@ -106,6 +125,9 @@ final class EtlCommand implements Callable<Integer> {
         EtlResult result;
         EtlListener progress = json ? EtlListener.NONE : TerminalProgress.forTerminal();
         SourceListing listing = SourceListing.start(options);
+        if (requireFiles && !listing.emptySources().isEmpty()) {
+            throw EtlWarnings.noFiles(listing.emptySources());
+        }
         try (Warehouse warehouse = Warehouses.open(settings)) {
             result = new EtlPipeline(warehouse, progress).run(options, listing);
         } finally {
@@ -120,6 +142,7 @@ final class EtlCommand implements Callable<Integer> {
             Reports.printEtl(out, result);
         }
         out.flush();
+        EtlWarnings.print(result, spec.commandLine().getErr());
         return EtlOutcome.exitCode(result, spec.commandLine().getErr());
     }
 

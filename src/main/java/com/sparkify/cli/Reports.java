@@ -1,11 +1,13 @@
 package com.sparkify.cli;
 
 import com.sparkify.ingest.FileCounts;
+import com.sparkify.ingest.UnknownKey;
 import com.sparkify.pipeline.EtlResult;
 import com.sparkify.pipeline.TableCounts;
 import com.sparkify.quality.CheckReport;
 import com.sparkify.quality.CheckResult;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 
 /** Human-readable text for result records. */
@@ -47,6 +49,7 @@ final class Reports {
         for (String reason : result.rejectReasons()) {
             out.println("  rejected: " + reason);
         }
+        printUnknownKeys(out, result.unknownKeys());
         TableCounts tables = result.tables();
         out.printf(
                 Locale.ROOT,
@@ -72,6 +75,23 @@ final class Reports {
             if (!result.checks().passed()) {
                 printChecks(out, result.checks());
             }
+        }
+    }
+
+    /** Keys of the input that no staging column holds; nothing when there are none. */
+    static void printUnknownKeys(PrintWriter out, List<UnknownKey> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        out.println("Unknown keys, not loaded (etl_unknown_keys):");
+        for (UnknownKey key : keys) {
+            out.printf(
+                    Locale.ROOT,
+                    "  %-6s %-20s %,10d records, e.g. %s%n",
+                    key.kind(),
+                    '"' + key.key() + '"',
+                    key.records(),
+                    key.exampleFile());
         }
     }
 

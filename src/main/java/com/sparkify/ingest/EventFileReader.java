@@ -22,6 +22,11 @@ public final class EventFileReader {
     private final JsonFactory factory = RecordParser.newFactory();
     private final RecordParser parser = new RecordParser(RecordLayout.EVENTS);
 
+    /** The parser of this reader, whose unknown keys {@link RecordReaders} counts. */
+    RecordParser parser() {
+        return parser;
+    }
+
     /**
      * Reads every line of {@code in}; each becomes a row or a reject. When the stream fails (damaged gzip, an
      * I/O error), the line it interrupts is one reject and the reading ends.

@@ -8,10 +8,12 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.MappingJsonFactory;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Reads one JSON object into typed values following a {@link RecordLayout}; unknown keys are ignored. */
+/** Reads one JSON object into typed values following a {@link RecordLayout}; unknown keys are skipped and noted. */
 final class RecordParser {
     /** A whole number written without fraction or exponent, in a string: read exactly, as long as it fits. */
     private static final Pattern WHOLE = Pattern.compile("\\s*[+-]?[0-9]+\\s*");
@@ -20,6 +22,7 @@ final class RecordParser {
 
     private final RecordLayout layout;
     private final Map<String, Integer> index;
+    private List<String> unknownKeys = List.of();
 
     RecordParser(RecordLayout layout) {
         this.layout = layout;
@@ -47,11 +50,14 @@ final class RecordParser {
     /** Parses the object whose START_OBJECT is the current token; leaves the parser on its END_OBJECT. */
     Object[] parseObject(JsonParser parser) throws IOException, InvalidRecordException {
         Object[] values = new Object[layout.fields().size()];
+        unknownKeys = List.of();
         JsonToken token;
         while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
-            Integer position = index.get(parser.currentName());
+            String name = parser.currentName();
+            Integer position = index.get(name);
             JsonToken valueToken = parser.nextToken();
             if (position == null) {
+                noteUnknown(name);
                 parser.skipChildren();
                 continue;
             }
@@ -82,6 +88,23 @@ final class RecordParser {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             parser.nextToken();
             parser.skipChildren();
+        }
+    }
+
+    /**
+     * The top-level keys of the last object parsed that the layout does not know, each once; the reader
+     * counts them only for a record it stages.
+     */
+    List<String> unknownKeys() {
+        return unknownKeys;
+    }
+
+    private void noteUnknown(String name) {
+        if (unknownKeys.isEmpty()) {
+            unknownKeys = new ArrayList<>(2);
+        }
+        if (!unknownKeys.contains(name)) {
+            unknownKeys.add(name);
         }
     }
 

@@ -8,6 +8,8 @@ import com.sparkify.source.SourceFile;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Reads one raw file of either kind with the Java parser: the path every engine can take. A file that cannot
@@ -18,6 +20,22 @@ public final class RecordReaders {
     private final SongFileReader songs = new SongFileReader();
 
     public FileRead read(FileSource source, SourceFile file, RowWriter rows, RejectSink rejects) {
+        return read(source, file, rows, rejects, new HashMap<>());
+    }
+
+    /**
+     * Reads {@code file} and adds to {@code unknownKeys}, for each top-level key its layout does not know, how
+     * many of the file's staged records held it. Rejected records are not counted: their whole text is kept.
+     */
+    public FileRead read(
+            FileSource source, SourceFile file, RowWriter rows, RejectSink rejects, Map<String, Long> unknownKeys) {
+        RecordParser parser = file.kind() == DataKind.EVENTS ? events.parser() : songs.parser();
+        RowWriter counting = (values, sourceRecord) -> {
+            rows.write(values, sourceRecord);
+            for (String key : parser.unknownKeys()) {
+                unknownKeys.merge(key, 1L, Long::sum);
+            }
+        };
         InputStream opened;
         try {
             opened = source.open(file);
@@ -31,8 +49,8 @@ public final class RecordReaders {
         FileCounts counts;
         try {
             counts = file.kind() == DataKind.EVENTS
-                    ? events.read(in, file.uri(), rows, rejects)
-                    : songs.read(in, file.uri(), rows, rejects);
+                    ? events.read(in, file.uri(), counting, rejects)
+                    : songs.read(in, file.uri(), counting, rejects);
         } catch (IOException e) {
             close(in, e);
             throw new SparkifyException(ErrorCode.INPUT, "Cannot read " + file.uri() + ": " + e.getMessage(), e);

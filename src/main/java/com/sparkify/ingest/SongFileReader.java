@@ -23,6 +23,11 @@ public final class SongFileReader {
     private final JsonFactory factory = RecordParser.newFactory();
     private final RecordParser parser = new RecordParser(RecordLayout.SONGS);
 
+    /** The parser of this reader, whose unknown keys {@link RecordReaders} counts. */
+    RecordParser parser() {
+        return parser;
+    }
+
     public FileCounts read(InputStream in, String sourceFile, RowWriter rows, RejectSink rejects) throws IOException {
         Content read = Content.of(in, MAX_FILE_BYTES + 1);
         byte[] content = read.bytes();

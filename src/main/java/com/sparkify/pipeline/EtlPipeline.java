@@ -1,6 +1,7 @@
 package com.sparkify.pipeline;
 
 import com.sparkify.ingest.FileCounts;
+import com.sparkify.ingest.UnknownKeys;
 import com.sparkify.quality.CheckReport;
 import com.sparkify.quality.QualityChecks;
 import com.sparkify.source.DataKind;
@@ -68,7 +69,7 @@ public final class EtlPipeline {
             RunLog runLog = new RunLog(side, scripts);
             long runId = runLog.start();
             try (LoadErrorLog rejects = new LoadErrorLog(side, scripts, runId)) {
-                RunOutcome outcome = load(options, found, runId, rejects);
+                RunOutcome outcome = load(options, found, runId, rejects, side);
                 runLog.finish(
                         runId,
                         outcome.status,
@@ -88,7 +89,9 @@ public final class EtlPipeline {
                         outcome.tables,
                         outcome.checks,
                         options.maxErrors(),
-                        System.currentTimeMillis() - started);
+                        System.currentTimeMillis() - started,
+                        listing.emptySources(),
+                        outcome.unknownKeys.list());
             } catch (RuntimeException | SQLException e) {
                 rollbackQuietly();
                 finishQuietly(runLog, runId, e);
@@ -109,9 +112,11 @@ public final class EtlPipeline {
         TableCounts tables;
         CheckReport checks = new CheckReport(List.of());
         String message;
+        final UnknownKeys unknownKeys = new UnknownKeys();
     }
 
-    private RunOutcome load(EtlOptions options, List<SourceFile> found, long runId, LoadErrorLog rejects)
+    private RunOutcome load(
+            EtlOptions options, List<SourceFile> found, long runId, LoadErrorLog rejects, Connection side)
             throws SQLException {
         Connection connection = warehouse.connection();
         LoadLedger ledger = new LoadLedger(connection, scripts);
@@ -124,14 +129,22 @@ public final class EtlPipeline {
         outcome.changed = plan.changed().size();
 
         StagingLoader loader = warehouse.stagingLoader();
-        StagingLoader.Listener stagedListener = (file, counts) -> {
-            outcome.loaded.put(file, counts);
-            if (file.kind() == DataKind.SONGS) {
-                outcome.songs = outcome.songs.plus(counts);
-            } else {
-                outcome.events = outcome.events.plus(counts);
+        StagingLoader.Listener stagedListener = new StagingLoader.Listener() {
+            @Override
+            public void staged(SourceFile file, FileCounts counts) {
+                outcome.loaded.put(file, counts);
+                if (file.kind() == DataKind.SONGS) {
+                    outcome.songs = outcome.songs.plus(counts);
+                } else {
+                    outcome.events = outcome.events.plus(counts);
+                }
+                listener.staged(file, counts);
             }
-            listener.staged(file, counts);
+
+            @Override
+            public void unknownKeys(SourceFile file, Map<String, Long> recordsByKey) {
+                outcome.unknownKeys.add(file.kind(), file.uri(), recordsByKey);
+            }
         };
         connection.setAutoCommit(true);
         try {
@@ -146,6 +159,7 @@ public final class EtlPipeline {
         stage(loader, plan.toLoad(DataKind.SONGS), options.songs(), runId, rejects, stagedListener);
         stage(loader, plan.toLoad(DataKind.EVENTS), options.logs(), runId, rejects, stagedListener);
         rejects.flush();
+        UnknownKeyLog.write(side, scripts, runId, outcome.unknownKeys.list());
         LOG.debug(
                 "staged {} files, {} records rejected, in {} ms",
                 outcome.loaded.size(),

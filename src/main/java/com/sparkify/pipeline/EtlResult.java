@@ -3,6 +3,7 @@ package com.sparkify.pipeline;
 import static java.util.Objects.requireNonNull;
 
 import com.sparkify.ingest.FileCounts;
+import com.sparkify.ingest.UnknownKey;
 import com.sparkify.quality.CheckReport;
 import java.util.List;
 
@@ -21,6 +22,8 @@ import java.util.List;
  * @param checks data-quality results; empty when the run stopped before the checks
  * @param maxErrors the --max-errors in force
  * @param millis wall time
+ * @param emptySources sources in which no file was found at all
+ * @param unknownKeys keys of staged records that no staging column holds (schema drift), by kind and key
  */
 public record EtlResult(
         long runId,
@@ -34,7 +37,9 @@ public record EtlResult(
         TableCounts tables,
         CheckReport checks,
         long maxErrors,
-        long millis) {
+        long millis,
+        List<EmptySource> emptySources,
+        List<UnknownKey> unknownKeys) {
     public EtlResult {
         requireNonNull(status, "status is null");
         requireNonNull(songs, "songs is null");
@@ -42,6 +47,8 @@ public record EtlResult(
         rejectReasons = List.copyOf(rejectReasons);
         requireNonNull(tables, "tables is null");
         requireNonNull(checks, "checks is null");
+        emptySources = List.copyOf(emptySources);
+        unknownKeys = List.copyOf(unknownKeys);
     }
 
     public FileCounts total() {

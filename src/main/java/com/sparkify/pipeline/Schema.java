@@ -42,6 +42,22 @@ public final class Schema {
         }
     }
 
+    /** Whether {@code table} can be read; rolls back what a failed look left, as PostgreSQL needs. */
+    static boolean hasTable(Warehouse warehouse, String table) {
+        try (java.sql.Statement statement = warehouse.connection().createStatement()) {
+            warehouse.connection().rollback();
+            statement.executeQuery("SELECT 1 FROM " + table + " WHERE 1 = 0").close();
+            return true;
+        } catch (SQLException e) {
+            try {
+                warehouse.connection().rollback();
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+            }
+            return false;
+        }
+    }
+
     static void commit(Warehouse warehouse) {
         try {
             warehouse.connection().commit();

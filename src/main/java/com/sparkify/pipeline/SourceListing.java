@@ -1,5 +1,6 @@
 package com.sparkify.pipeline;
 
+import com.sparkify.source.DataKind;
 import com.sparkify.source.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
 public final class SourceListing {
     private static final Logger LOG = LoggerFactory.getLogger(SourceListing.class);
 
-    private final CompletableFuture<List<SourceFile>> files = new CompletableFuture<>();
+    private final CompletableFuture<Listed> files = new CompletableFuture<>();
     /** The options to list on the first call of {@link #files()}; null when a thread lists them. */
     private final EtlOptions deferred;
 
@@ -49,6 +50,18 @@ public final class SourceListing {
 
     /** The files found; waits for the listing when it runs in the background. */
     List<SourceFile> files() {
+        return listed().files();
+    }
+
+    /**
+     * The sources in which no file was found at all (a wrong folder, a wrong extension); waits for the
+     * listing. A source with files the ledger already has is not among them.
+     */
+    public List<EmptySource> emptySources() {
+        return listed().empty();
+    }
+
+    private Listed listed() {
         if (deferred != null && !files.isDone()) {
             complete(deferred);
         }
@@ -65,11 +78,22 @@ public final class SourceListing {
         }
     }
 
-    private static List<SourceFile> list(EtlOptions options) {
+    private static Listed list(EtlOptions options) {
         long started = System.nanoTime();
-        List<SourceFile> found = new ArrayList<>(options.songs().list());
-        found.addAll(options.logs().list());
+        List<SourceFile> songs = options.songs().list();
+        List<SourceFile> events = options.logs().list();
+        List<SourceFile> found = new ArrayList<>(songs);
+        found.addAll(events);
+        List<EmptySource> empty = new ArrayList<>();
+        if (songs.isEmpty()) {
+            empty.add(new EmptySource(DataKind.SONGS.label(), options.songs().describe()));
+        }
+        if (events.isEmpty()) {
+            empty.add(new EmptySource(DataKind.EVENTS.label(), options.logs().describe()));
+        }
         LOG.debug("listed {} files in {} ms", found.size(), (System.nanoTime() - started) / 1_000_000);
-        return List.copyOf(found);
+        return new Listed(List.copyOf(found), List.copyOf(empty));
     }
+
+    private record Listed(List<SourceFile> files, List<EmptySource> empty) {}
 }

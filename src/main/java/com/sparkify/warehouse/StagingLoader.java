@@ -5,6 +5,7 @@ import com.sparkify.ingest.RejectSink;
 import com.sparkify.source.FileSource;
 import com.sparkify.source.SourceFile;
 import java.util.List;
+import java.util.Map;
 
 /** Bulk-loads raw files into {@code staging_events} or {@code staging_songs}, never row by row. */
 public interface StagingLoader {
@@ -12,6 +13,12 @@ public interface StagingLoader {
     @FunctionalInterface
     interface Listener {
         void staged(SourceFile file, FileCounts counts);
+
+        /**
+         * Told, before {@link #staged}, how many staged records of {@code file} held each top-level key the
+         * staging layout does not know; an engine that cannot see the records (Redshift's COPY) never calls it.
+         */
+        default void unknownKeys(SourceFile file, Map<String, Long> recordsByKey) {}
     }
 
     /**

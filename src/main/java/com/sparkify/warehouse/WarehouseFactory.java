@@ -8,6 +8,11 @@ public interface WarehouseFactory {
 
     Warehouse open(Settings settings);
 
+    /** Whether {@code url} names a warehouse that lives in memory and is gone when it is closed. */
+    default boolean inMemory(String url) {
+        return false;
+    }
+
     /**
      * Opens a warehouse that must already exist, for the commands that only read it. An engine whose open
      * would create it (a DuckDB file) fails instead with {@link com.sparkify.ErrorCode#EMPTY}.

@@ -24,6 +24,11 @@ public final class Warehouses {
         return factory(settings).openExisting(settings);
     }
 
+    /** Whether the warehouse of {@code settings} lives in memory only, its tables gone when it closes. */
+    public static boolean inMemory(Settings settings) {
+        return factory(settings).inMemory(settings.warehouseUrl());
+    }
+
     private static WarehouseFactory factory(Settings settings) {
         String url = settings.warehouseUrl();
         return FACTORIES.stream()

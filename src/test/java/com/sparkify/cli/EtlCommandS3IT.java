@@ -105,6 +105,36 @@ class EtlCommandS3IT {
     }
 
     @Test
+    void aPrefixWithoutJsonObjectsIsAWarningOrWithRequireFilesAnInputError() {
+        // a prefix with no objects at all is a missing path (exit 4); this one holds only a CSV export
+        try (S3Client client = S3TestStore.client(endpoint)) {
+            S3TestStore.put(client, "sample", "log-data/2018-11-01-events.csv", "ts,page\n1,Home\n");
+        }
+        String[] args = {
+            "etl",
+            warehouse(),
+            "--songs=s3://sample/song_data",
+            "--logs=s3://sample/log-data",
+            "--s3-endpoint=" + endpoint
+        };
+        String[] required = java.util.Arrays.copyOf(args, args.length + 1);
+        required[args.length] = "--require-files";
+
+        CommandRun run = CommandRun.of(args);
+        CommandRun refused = CommandRun.of(required);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err())
+                .isEqualTo("warning: no event files (*.json, *.json.gz) found in s3://sample/log-data at " + endpoint
+                        + "; nothing was loaded from it (--require-files makes this an error)"
+                        + System.lineSeparator());
+        assertThat(refused.exitCode()).isEqualTo(4);
+        assertThat(refused.err())
+                .isEqualTo("error: no event files (*.json, *.json.gz) found in s3://sample/log-data at " + endpoint
+                        + "; nothing was loaded (--require-files)" + System.lineSeparator());
+    }
+
+    @Test
     void aMissingBucketOrABadEndpointIsOneLineAndANonZeroExitCode() {
         CommandRun missingBucket = CommandRun.of(
                 "etl",

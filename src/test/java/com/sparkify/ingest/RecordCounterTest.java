@@ -8,8 +8,13 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class RecordCounterTest {
+    /** The count, which the count that scans for unknown keys must equal. */
     private static long count(String text) throws IOException {
-        return RecordCounter.countRecords(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        long records = RecordCounter.countRecords(new ByteArrayInputStream(bytes));
+        assertThat(RecordCounter.countRecords(new ByteArrayInputStream(bytes), new UnknownKeyScan(RecordLayout.EVENTS)))
+                .isEqualTo(records);
+        return records;
     }
 
     @Test

@@ -3,8 +3,10 @@ package com.sparkify.warehouse.duckdb;
 import com.sparkify.ingest.FileCounts;
 import com.sparkify.ingest.FileRead;
 import com.sparkify.ingest.RecordCounter;
+import com.sparkify.ingest.RecordLayout;
 import com.sparkify.ingest.RecordReaders;
 import com.sparkify.ingest.RejectSink;
+import com.sparkify.ingest.UnknownKeyScan;
 import com.sparkify.source.DataKind;
 import com.sparkify.source.FileSource;
 import com.sparkify.source.SourceFile;
@@ -67,6 +69,8 @@ final class DuckDbStagingLoader implements StagingLoader {
     private RecordReaders readers;
 
     private final Set<String> stagedByPrefetch = new HashSet<>();
+    /** Unknown keys of the files the fast path reads, by path; they count for the files it keeps. */
+    private final Map<String, Map<String, Long>> unknownKeys = new ConcurrentHashMap<>();
     /** read_json statements that ran out of memory: their files were read again in halves, or by Java. */
     private final AtomicInteger outOfMemory = new AtomicInteger();
 
@@ -209,19 +213,26 @@ final class DuckDbStagingLoader implements StagingLoader {
     }
 
     /**
-     * The record count of each file that can be read whole. A file whose stream fails (damaged gzip, an I/O
-     * error, gone) is left out, and so out of read_json, which may stage part of it without a word: the Java
-     * parser then stages what it can and rejects the damage.
+     * The record count of each file that can be read whole, and the keys read_json will not read: the counter
+     * reads every byte anyway, and the scan of its lines costs little more. A file whose stream fails (damaged
+     * gzip, an I/O error, gone) is left out, and so out of read_json, which may stage part of it without a
+     * word: the Java parser then stages what it can, rejects the damage and counts its unknown keys.
      */
-    private static Map<String, Long> count(List<SourceFile> batch, FileSource source) {
+    private Map<String, Long> count(List<SourceFile> batch, FileSource source) {
         Map<String, Long> records = new HashMap<>();
+        UnknownKeyScan keys = new UnknownKeyScan(RecordLayout.EVENTS);
         for (SourceFile file : batch) {
             try (InputStream in = source.open(file)) {
-                records.put(path(file), RecordCounter.countRecords(in));
+                records.put(path(file), RecordCounter.countRecords(in, keys));
             } catch (InterruptedIOException | ClosedByInterruptException e) {
                 throw new UncheckedIOException(e);
             } catch (IOException e) {
                 LOG.debug("cannot count the records of {}; the Java parser will read it: {}", file.uri(), e.toString());
+            }
+            Map<String, Long> found = keys.recordsByKey();
+            if (!found.isEmpty()) {
+                unknownKeys.put(path(file), found);
+                keys.clear();
             }
         }
         return records;
@@ -282,6 +293,7 @@ final class DuckDbStagingLoader implements StagingLoader {
             // count, lowest and highest record number: whole, and numbered 1 to count like the Java parser
             if (rows[0] == expected && rows[1] == 1 && rows[2] == expected) {
                 stagedByPrefetch.add(file.uri());
+                listener.unknownKeys(file, unknownKeys.getOrDefault(path(file), Map.of()));
                 listener.staged(file, new FileCounts(expected, expected, 0));
             } else {
                 partial.add(path(file));
@@ -318,7 +330,9 @@ final class DuckDbStagingLoader implements StagingLoader {
                 }
                 for (SourceFile file : remaining) {
                     writer.startFile(file.uri());
-                    FileRead read = readers.read(source, file, writer, rejects);
+                    Map<String, Long> unknownKeys = new HashMap<>();
+                    FileRead read = readers.read(source, file, writer, rejects, unknownKeys);
+                    listener.unknownKeys(read.file(), unknownKeys);
                     listener.staged(read.file(), read.counts());
                 }
             } finally {

@@ -57,6 +57,11 @@ public final class DuckDbWarehouseFactory implements WarehouseFactory {
         return open(settings);
     }
 
+    @Override
+    public boolean inMemory(String url) {
+        return file(url).isEmpty();
+    }
+
     /** The warehouse's file, absolute; empty for an in-memory warehouse. */
     private static Optional<Path> file(String url) {
         String location = url.substring(PREFIX.length());

@@ -13,7 +13,9 @@ import com.sparkify.source.FileSource;
 import com.sparkify.source.SourceFile;
 import com.sparkify.warehouse.StagingLoader;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -66,13 +68,15 @@ final class PostgresStagingLoader implements StagingLoader {
                 current = file.uri();
                 writer.startFile(file.uri());
                 long nulsBefore = writer.replacedNuls();
-                FileRead read = readers.read(source, file, writer, storable);
+                Map<String, Long> unknownKeys = new HashMap<>();
+                FileRead read = readers.read(source, file, writer, storable, unknownKeys);
                 if (writer.replacedNuls() > nulsBefore) {
                     LOG.warn(
                             "{} held {} NUL characters (U+0000), which PostgreSQL text cannot store; staged as U+FFFD",
                             file.uri(),
                             writer.replacedNuls() - nulsBefore);
                 }
+                listener.unknownKeys(read.file(), unknownKeys);
                 listener.staged(read.file(), read.counts());
             }
             writer.flush();

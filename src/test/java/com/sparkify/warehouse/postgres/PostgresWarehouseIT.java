@@ -69,6 +69,7 @@ class PostgresWarehouseIT extends WarehouseContractIT {
                         "'artists'",
                         "'etl_files'",
                         "'etl_runs'",
+                        "'etl_unknown_keys'",
                         "'load_errors'",
                         "'songplays'",
                         "'songs'",

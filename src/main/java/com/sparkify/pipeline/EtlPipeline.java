@@ -1,5 +1,7 @@
 package com.sparkify.pipeline;
 
+import com.sparkify.ErrorCode;
+import com.sparkify.SparkifyException;
 import com.sparkify.ingest.FileCounts;
 import com.sparkify.quality.CheckReport;
 import com.sparkify.quality.QualityChecks;
@@ -27,9 +29,19 @@ public final class EtlPipeline {
     static final List<String> MERGE_SCRIPTS =
             List.of("merge_songs", "merge_artists", "merge_songplays", "merge_users", "merge_user_levels");
 
+    private static final String INTERRUPTED = "Interrupted by a signal; nothing was published";
+
     private final Warehouse warehouse;
     private final EtlListener listener;
     private final SqlScripts scripts;
+    /** Where the run is, for {@link #cancel} from another thread; guarded by {@code this}. */
+    private boolean cancelled;
+
+    private SourceListing listing;
+
+    private boolean staging;
+    private boolean committing;
+    private boolean committed;
 
     public EtlPipeline(Warehouse warehouse, EtlListener listener) {
         this.warehouse = warehouse;
@@ -47,7 +59,7 @@ public final class EtlPipeline {
         try {
             return attempt(options, listing, started);
         } catch (RuntimeException first) {
-            if (!warehouse.mayRetry(first)) {
+            if (cancelled() || !warehouse.mayRetry(first)) {
                 throw first;
             }
             LOG.warn("{}; running it again with the whole memory limit", first.getMessage());
@@ -61,9 +73,13 @@ public final class EtlPipeline {
     }
 
     private EtlResult attempt(EtlOptions options, SourceListing listing, long started) {
+        listen(listing);
+        stopIfCancelled();
         warehouse.acquireRunLock();
-        Schema.ensure(warehouse);
+        // Listed before any table is created: a source that cannot be listed leaves the warehouse as it was.
         List<SourceFile> found = listing.files();
+        stopIfCancelled();
+        Schema.ensure(warehouse);
         try (Connection side = warehouse.openSideConnection()) {
             RunLog runLog = new RunLog(side, scripts);
             long runId = runLog.start();
@@ -91,7 +107,11 @@ public final class EtlPipeline {
                         System.currentTimeMillis() - started);
             } catch (RuntimeException | SQLException e) {
                 rollbackQuietly();
-                finishQuietly(runLog, runId, e);
+                if (cancelled()) {
+                    finishQuietly(runLog, runId, RunStatus.INTERRUPTED, INTERRUPTED, e);
+                } else {
+                    finishQuietly(runLog, runId, RunStatus.FAILED, String.valueOf(e.getMessage()), e);
+                }
                 throw e;
             }
         } catch (SQLException e) {
@@ -118,6 +138,7 @@ public final class EtlPipeline {
         warehouse.execute("discard_unpublished_staging", Map.of());
         LoadPlan plan = ledger.plan(found, options.fullRefresh());
         connection.commit();
+        startStaging();
         LOG.debug("planned {} files to load", plan.toLoad().size());
         listener.planned(plan.toLoad().size(), plan.bytes());
         RunOutcome outcome = new RunOutcome();
@@ -132,6 +153,7 @@ public final class EtlPipeline {
                 outcome.events = outcome.events.plus(counts);
             }
             listener.staged(file, counts);
+            stopIfCancelled();
         };
         connection.setAutoCommit(true);
         try {
@@ -146,6 +168,7 @@ public final class EtlPipeline {
         stage(loader, plan.toLoad(DataKind.SONGS), options.songs(), runId, rejects, stagedListener);
         stage(loader, plan.toLoad(DataKind.EVENTS), options.logs(), runId, rejects, stagedListener);
         rejects.flush();
+        stopIfCancelled();
         LOG.debug(
                 "staged {} files, {} records rejected, in {} ms",
                 outcome.loaded.size(),
@@ -204,10 +227,75 @@ public final class EtlPipeline {
             return outcome;
         }
         long committing = System.nanoTime();
+        startCommit();
         connection.commit();
+        markCommitted();
         warehouse.committed();
         LOG.debug("committed in {} ms", (System.nanoTime() - committing) / 1_000_000);
         return outcome;
+    }
+
+    /**
+     * Stops the run from another thread (a signal's shutdown hook), unless it has started to commit: its
+     * running statement is interrupted where the engine allows it, and it fails at its next step without
+     * publishing anything. Returns false when the commit had started; the run then ends on its own.
+     */
+    public boolean cancel() {
+        SourceListing waitingFor;
+        synchronized (this) {
+            if (committing) {
+                return false;
+            }
+            cancelled = true;
+            waitingFor = listing;
+        }
+        if (waitingFor != null) {
+            waitingFor.cancel(interrupted());
+        }
+        warehouse.interrupt();
+        return true;
+    }
+
+    private synchronized void listen(SourceListing files) {
+        listing = files;
+    }
+
+    /** Whether the run staged any file: before that, a run that fails has written nothing but its run record. */
+    public synchronized boolean startedStaging() {
+        return staging;
+    }
+
+    /** Whether the run's transaction committed. */
+    public synchronized boolean committed() {
+        return committed;
+    }
+
+    private synchronized boolean cancelled() {
+        return cancelled;
+    }
+
+    private synchronized void startStaging() {
+        stopIfCancelled();
+        staging = true;
+    }
+
+    private synchronized void startCommit() {
+        stopIfCancelled();
+        committing = true;
+    }
+
+    private synchronized void markCommitted() {
+        committed = true;
+    }
+
+    private void stopIfCancelled() {
+        if (cancelled()) {
+            throw interrupted();
+        }
+    }
+
+    private static SparkifyException interrupted() {
+        return new SparkifyException(ErrorCode.INTERRUPTED, INTERRUPTED);
     }
 
     private static void stage(
@@ -258,9 +346,9 @@ public final class EtlPipeline {
         }
     }
 
-    private static void finishQuietly(RunLog runLog, long runId, Exception cause) {
+    private static void finishQuietly(RunLog runLog, long runId, RunStatus status, String message, Exception cause) {
         try {
-            runLog.finish(runId, RunStatus.FAILED, 0, FileCounts.ZERO, 0, String.valueOf(cause.getMessage()));
+            runLog.finish(runId, status, 0, FileCounts.ZERO, 0, message);
         } catch (SQLException | RuntimeException e) {
             cause.addSuppressed(e);
         }

@@ -1,7 +1,5 @@
 package com.sparkify.pipeline;
 
-import com.sparkify.ErrorCode;
-import com.sparkify.SparkifyException;
 import com.sparkify.ingest.FileCounts;
 import com.sparkify.quality.CheckReport;
 import com.sparkify.quality.QualityChecks;
@@ -29,19 +27,10 @@ public final class EtlPipeline {
     static final List<String> MERGE_SCRIPTS =
             List.of("merge_songs", "merge_artists", "merge_songplays", "merge_users", "merge_user_levels");
 
-    private static final String INTERRUPTED = "Interrupted by a signal; nothing was published";
-
     private final Warehouse warehouse;
     private final EtlListener listener;
     private final SqlScripts scripts;
-    /** Where the run is, for {@link #cancel} from another thread; guarded by {@code this}. */
-    private boolean cancelled;
-
-    private SourceListing listing;
-
-    private boolean staging;
-    private boolean committing;
-    private boolean committed;
+    private final RunProgress progress = new RunProgress();
 
     public EtlPipeline(Warehouse warehouse, EtlListener listener) {
         this.warehouse = warehouse;
@@ -59,7 +48,7 @@ public final class EtlPipeline {
         try {
             return attempt(options, listing, started);
         } catch (RuntimeException first) {
-            if (cancelled() || !warehouse.mayRetry(first)) {
+            if (progress.cancelled() || !warehouse.mayRetry(first)) {
                 throw first;
             }
             LOG.warn("{}; running it again with the whole memory limit", first.getMessage());
@@ -73,12 +62,12 @@ public final class EtlPipeline {
     }
 
     private EtlResult attempt(EtlOptions options, SourceListing listing, long started) {
-        listen(listing);
-        stopIfCancelled();
+        progress.waitFor(listing);
+        progress.stopIfCancelled();
         warehouse.acquireRunLock();
         // Listed before any table is created: a source that cannot be listed leaves the warehouse as it was.
         List<SourceFile> found = listing.files();
-        stopIfCancelled();
+        progress.stopIfCancelled();
         Schema.ensure(warehouse);
         try (Connection side = warehouse.openSideConnection()) {
             RunLog runLog = new RunLog(side, scripts);
@@ -107,8 +96,8 @@ public final class EtlPipeline {
                         System.currentTimeMillis() - started);
             } catch (RuntimeException | SQLException e) {
                 rollbackQuietly();
-                if (cancelled()) {
-                    finishQuietly(runLog, runId, RunStatus.INTERRUPTED, INTERRUPTED, e);
+                if (progress.cancelled()) {
+                    finishQuietly(runLog, runId, RunStatus.INTERRUPTED, RunProgress.INTERRUPTED, e);
                 } else {
                     finishQuietly(runLog, runId, RunStatus.FAILED, String.valueOf(e.getMessage()), e);
                 }
@@ -138,7 +127,7 @@ public final class EtlPipeline {
         warehouse.execute("discard_unpublished_staging", Map.of());
         LoadPlan plan = ledger.plan(found, options.fullRefresh());
         connection.commit();
-        startStaging();
+        progress.startStaging();
         LOG.debug("planned {} files to load", plan.toLoad().size());
         listener.planned(plan.toLoad().size(), plan.bytes());
         RunOutcome outcome = new RunOutcome();
@@ -153,7 +142,7 @@ public final class EtlPipeline {
                 outcome.events = outcome.events.plus(counts);
             }
             listener.staged(file, counts);
-            stopIfCancelled();
+            progress.stopIfCancelled();
         };
         connection.setAutoCommit(true);
         try {
@@ -168,7 +157,7 @@ public final class EtlPipeline {
         stage(loader, plan.toLoad(DataKind.SONGS), options.songs(), runId, rejects, stagedListener);
         stage(loader, plan.toLoad(DataKind.EVENTS), options.logs(), runId, rejects, stagedListener);
         rejects.flush();
-        stopIfCancelled();
+        progress.stopIfCancelled();
         LOG.debug(
                 "staged {} files, {} records rejected, in {} ms",
                 outcome.loaded.size(),
@@ -227,9 +216,9 @@ public final class EtlPipeline {
             return outcome;
         }
         long committing = System.nanoTime();
-        startCommit();
+        progress.startCommit();
         connection.commit();
-        markCommitted();
+        progress.markCommitted();
         warehouse.committed();
         LOG.debug("committed in {} ms", (System.nanoTime() - committing) / 1_000_000);
         return outcome;
@@ -241,61 +230,21 @@ public final class EtlPipeline {
      * publishing anything. Returns false when the commit had started; the run then ends on its own.
      */
     public boolean cancel() {
-        SourceListing waitingFor;
-        synchronized (this) {
-            if (committing) {
-                return false;
-            }
-            cancelled = true;
-            waitingFor = listing;
-        }
-        if (waitingFor != null) {
-            waitingFor.cancel(interrupted());
+        if (!progress.cancel()) {
+            return false;
         }
         warehouse.interrupt();
         return true;
     }
 
-    private synchronized void listen(SourceListing files) {
-        listing = files;
-    }
-
     /** Whether the run staged any file: before that, a run that fails has written nothing but its run record. */
-    public synchronized boolean startedStaging() {
-        return staging;
+    public boolean startedStaging() {
+        return progress.startedStaging();
     }
 
     /** Whether the run's transaction committed. */
-    public synchronized boolean committed() {
-        return committed;
-    }
-
-    private synchronized boolean cancelled() {
-        return cancelled;
-    }
-
-    private synchronized void startStaging() {
-        stopIfCancelled();
-        staging = true;
-    }
-
-    private synchronized void startCommit() {
-        stopIfCancelled();
-        committing = true;
-    }
-
-    private synchronized void markCommitted() {
-        committed = true;
-    }
-
-    private void stopIfCancelled() {
-        if (cancelled()) {
-            throw interrupted();
-        }
-    }
-
-    private static SparkifyException interrupted() {
-        return new SparkifyException(ErrorCode.INTERRUPTED, INTERRUPTED);
+    public boolean committed() {
+        return progress.committed();
     }
 
     private static void stage(

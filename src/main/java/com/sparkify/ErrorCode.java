@@ -21,7 +21,12 @@ public enum ErrorCode {
     /** The disk holding the warehouse or the output is full. */
     DISK_FULL(9),
     /** The warehouse holds no data for the question asked. */
-    EMPTY(10);
+    EMPTY(10),
+    /**
+     * A signal stopped the run before it committed; nothing was published. The JVM exits 128 + the signal's
+     * number: 130 for SIGINT (Ctrl-C), 143 for SIGTERM.
+     */
+    INTERRUPTED(130);
 
     private final int exitCode;
 

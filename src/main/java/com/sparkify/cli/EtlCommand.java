@@ -124,12 +124,25 @@ final class EtlCommand implements Callable<Integer> {
     private int run(Settings settings, EtlOptions options) {
         EtlResult result;
         EtlListener progress = json ? EtlListener.NONE : TerminalProgress.forTerminal();
-        SourceListing listing = SourceListing.start(options);
-        if (requireFiles && !listing.emptySources().isEmpty()) {
-            throw EtlWarnings.noFiles(listing.emptySources());
-        }
-        try (Warehouse warehouse = Warehouses.open(settings)) {
-            result = new EtlPipeline(warehouse, progress).run(options, listing);
+        try (Interruption interruption = Interruption.watch(System.err)) {
+            SourceListing listing = SourceListing.start(options);
+            if (requireFiles && !listing.emptySources().isEmpty()) {
+                throw EtlWarnings.noFiles(listing.emptySources());
+            }
+            Warehouse warehouse = Warehouses.open(settings);
+            EtlPipeline pipeline = new EtlPipeline(warehouse, progress);
+            interruption.follow(pipeline);
+            try {
+                result = pipeline.run(options, listing);
+            } catch (RuntimeException e) {
+                closeAfterFailure(warehouse, pipeline);
+                if (interruption.happened()) {
+                    return ErrorCode.INTERRUPTED.exitCode();
+                }
+                throw e;
+            } finally {
+                warehouse.close();
+            }
         } finally {
             if (progress instanceof TerminalProgress bar) {
                 bar.close();
@@ -146,9 +159,18 @@ final class EtlCommand implements Callable<Integer> {
         return EtlOutcome.exitCode(result, spec.commandLine().getErr());
     }
 
+    /** A run that failed before it staged anything leaves nothing new: a warehouse it created goes again. */
+    private static void closeAfterFailure(Warehouse warehouse, EtlPipeline pipeline) {
+        if (pipeline.startedStaging()) {
+            warehouse.close();
+        } else {
+            warehouse.closeAndRemoveIfNew();
+        }
+    }
+
     private int printPlan(Settings settings, EtlOptions options) {
         EtlPreview preview;
-        try (Warehouse warehouse = Warehouses.open(settings)) {
+        try (Warehouse warehouse = Warehouses.openToPlan(settings)) {
             preview = new DryRun(warehouse).preview(options);
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -27,6 +27,8 @@ import picocli.CommandLine.Command;
             "  8  another run holds the warehouse",
             "  9  disk full",
             " 10  the warehouse holds no sparkify tables, or no data for the question",
+            "130  interrupted by SIGINT (Ctrl-C); nothing published",
+            "143  stopped by SIGTERM; nothing published",
             "",
             "Start with: sparkify demo"
         })

@@ -7,7 +7,6 @@ import com.sparkify.warehouse.StagingLoader;
 import com.sparkify.warehouse.Warehouse;
 import com.sparkify.warehouse.WarehouseErrors;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -114,14 +113,21 @@ public final class DryRun {
         return SqlScripts.split(scripts.text(script)).get(0);
     }
 
+    /**
+     * The ledger tables the warehouse has, looked up as the run's statements will name them: through the
+     * search path, whose schema need not exist yet (the catalog would then answer for another schema).
+     */
     private static Set<String> existingTables(Connection connection) throws SQLException {
         Set<String> tables = new HashSet<>();
-        DatabaseMetaData metadata = connection.getMetaData();
         for (String table : List.of("etl_files", "etl_runs")) {
-            try (ResultSet rows = metadata.getTables(null, connection.getSchema(), table, null)) {
-                if (rows.next()) {
-                    tables.add(table);
-                }
+            try (Statement statement = connection.createStatement()) {
+                statement
+                        .executeQuery("SELECT 1 FROM " + table + " WHERE 1 = 0")
+                        .close();
+                tables.add(table);
+            } catch (SQLException missing) {
+                // A failed statement ends PostgreSQL's transaction: start another.
+                connection.rollback();
             }
         }
         return tables;

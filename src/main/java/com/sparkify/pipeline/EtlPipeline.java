@@ -31,6 +31,7 @@ public final class EtlPipeline {
     private final Warehouse warehouse;
     private final EtlListener listener;
     private final SqlScripts scripts;
+    private final RunProgress progress = new RunProgress();
 
     public EtlPipeline(Warehouse warehouse, EtlListener listener) {
         this.warehouse = warehouse;
@@ -48,7 +49,7 @@ public final class EtlPipeline {
         try {
             return attempt(options, listing, started);
         } catch (RuntimeException first) {
-            if (!warehouse.mayRetry(first)) {
+            if (progress.cancelled() || !warehouse.mayRetry(first)) {
                 throw first;
             }
             LOG.warn("{}; running it again with the whole memory limit", first.getMessage());
@@ -62,9 +63,13 @@ public final class EtlPipeline {
     }
 
     private EtlResult attempt(EtlOptions options, SourceListing listing, long started) {
+        progress.waitFor(listing);
+        progress.stopIfCancelled();
         warehouse.acquireRunLock();
-        Schema.ensure(warehouse);
+        // Listed before any table is created: a source that cannot be listed leaves the warehouse as it was.
         List<SourceFile> found = listing.files();
+        progress.stopIfCancelled();
+        Schema.ensure(warehouse);
         try (Connection side = warehouse.openSideConnection()) {
             RunLog runLog = new RunLog(side, scripts);
             long runId = runLog.start();
@@ -94,7 +99,11 @@ public final class EtlPipeline {
                         outcome.unknownKeys.list());
             } catch (RuntimeException | SQLException e) {
                 rollbackQuietly();
-                finishQuietly(runLog, runId, e);
+                if (progress.cancelled()) {
+                    finishQuietly(runLog, runId, RunStatus.INTERRUPTED, RunProgress.INTERRUPTED, e);
+                } else {
+                    finishQuietly(runLog, runId, RunStatus.FAILED, String.valueOf(e.getMessage()), e);
+                }
                 throw e;
             }
         } catch (SQLException e) {
@@ -123,6 +132,7 @@ public final class EtlPipeline {
         warehouse.execute("discard_unpublished_staging", Map.of());
         LoadPlan plan = ledger.plan(found, options.fullRefresh());
         connection.commit();
+        progress.startStaging();
         LOG.debug("planned {} files to load", plan.toLoad().size());
         listener.planned(plan.toLoad().size(), plan.bytes());
         RunOutcome outcome = new RunOutcome();
@@ -139,6 +149,7 @@ public final class EtlPipeline {
                     outcome.events = outcome.events.plus(counts);
                 }
                 listener.staged(file, counts);
+                progress.stopIfCancelled();
             }
 
             @Override
@@ -160,6 +171,7 @@ public final class EtlPipeline {
         stage(loader, plan.toLoad(DataKind.EVENTS), options.logs(), runId, rejects, stagedListener);
         rejects.flush();
         UnknownKeyLog.write(side, scripts, runId, outcome.unknownKeys.list());
+        progress.stopIfCancelled();
         LOG.debug(
                 "staged {} files, {} records rejected, in {} ms",
                 outcome.loaded.size(),
@@ -218,10 +230,35 @@ public final class EtlPipeline {
             return outcome;
         }
         long committing = System.nanoTime();
+        progress.startCommit();
         connection.commit();
+        progress.markCommitted();
         warehouse.committed();
         LOG.debug("committed in {} ms", (System.nanoTime() - committing) / 1_000_000);
         return outcome;
+    }
+
+    /**
+     * Stops the run from another thread (a signal's shutdown hook), unless it has started to commit: its
+     * running statement is interrupted where the engine allows it, and it fails at its next step without
+     * publishing anything. Returns false when the commit had started; the run then ends on its own.
+     */
+    public boolean cancel() {
+        if (!progress.cancel()) {
+            return false;
+        }
+        warehouse.interrupt();
+        return true;
+    }
+
+    /** Whether the run staged any file: before that, a run that fails has written nothing but its run record. */
+    public boolean startedStaging() {
+        return progress.startedStaging();
+    }
+
+    /** Whether the run's transaction committed. */
+    public boolean committed() {
+        return progress.committed();
     }
 
     private static void stage(
@@ -272,9 +309,9 @@ public final class EtlPipeline {
         }
     }
 
-    private static void finishQuietly(RunLog runLog, long runId, Exception cause) {
+    private static void finishQuietly(RunLog runLog, long runId, RunStatus status, String message, Exception cause) {
         try {
-            runLog.finish(runId, RunStatus.FAILED, 0, FileCounts.ZERO, 0, String.valueOf(cause.getMessage()));
+            runLog.finish(runId, status, 0, FileCounts.ZERO, 0, message);
         } catch (SQLException | RuntimeException e) {
             cause.addSuppressed(e);
         }

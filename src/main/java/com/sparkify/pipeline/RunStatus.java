@@ -10,7 +10,9 @@ public enum RunStatus {
     /** A data-quality check failed: nothing published. */
     CHECKS_FAILED,
     /** An error stopped the run: nothing published. */
-    FAILED;
+    FAILED,
+    /** A signal (SIGINT, SIGTERM) stopped the run, or it was killed and the next run found it unfinished. */
+    INTERRUPTED;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);

@@ -48,6 +48,11 @@ public final class SourceListing {
         }
     }
 
+    /** Ends a wait for the files with {@code reason}; a listing still running is left to its daemon thread. */
+    void cancel(RuntimeException reason) {
+        files.completeExceptionally(reason);
+    }
+
     /** The files found; waits for the listing when it runs in the background. */
     List<SourceFile> files() {
         return listed().files();

@@ -60,6 +60,21 @@ public interface Warehouse extends AutoCloseable {
         return false;
     }
 
+    /**
+     * Called from another thread (a signal's shutdown hook) to stop the run's running statement, so that the
+     * run fails at once and rolls back. Engines that cannot do this leave the run to stop at its next step.
+     */
+    default void interrupt() {}
+
     @Override
     void close();
+
+    /**
+     * Closes the warehouse and removes what opening it created (a new DuckDB file, its log and its spill
+     * folder), for a run that failed before it staged anything: it leaves nothing new behind. A warehouse that
+     * existed before is only closed.
+     */
+    default void closeAndRemoveIfNew() {
+        close();
+    }
 }

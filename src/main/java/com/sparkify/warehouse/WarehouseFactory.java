@@ -20,4 +20,12 @@ public interface WarehouseFactory {
     default Warehouse openExisting(Settings settings) {
         return open(settings);
     }
+
+    /**
+     * Opens the warehouse for {@code etl --plan}, which reads and creates nothing. An engine whose open would
+     * create it (a DuckDB file) opens an existing one read-only, and plans against an empty one otherwise.
+     */
+    default Warehouse openToPlan(Settings settings) {
+        return open(settings);
+    }
 }

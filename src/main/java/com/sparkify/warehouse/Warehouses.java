@@ -29,6 +29,11 @@ public final class Warehouses {
         return factory(settings).inMemory(settings.warehouseUrl());
     }
 
+    /** For {@code etl --plan}: reads the warehouse if it exists, and creates nothing. */
+    public static Warehouse openToPlan(Settings settings) {
+        return factory(settings).openToPlan(settings);
+    }
+
     private static WarehouseFactory factory(Settings settings) {
         String url = settings.warehouseUrl();
         return FACTORIES.stream()

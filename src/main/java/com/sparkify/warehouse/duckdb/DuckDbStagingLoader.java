@@ -18,6 +18,7 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.ClosedByInterruptException;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -63,6 +64,8 @@ final class DuckDbStagingLoader implements StagingLoader {
     private final DuckDBConnection connection;
     /** DuckDB's memory: the JSON read per statement, and the limit while several readers read. */
     private final DuckDbMemory memory;
+    /** The readers' open connections, which an interrupted run closes (DuckDbWarehouse#interrupt). */
+    private final Set<Connection> readerConnections;
 
     private final SqlScripts scripts = new SqlScripts("duckdb");
     /** The Java parser, made when a file needs it: its setup costs a run that loads nothing ~0.1 s. */
@@ -74,9 +77,10 @@ final class DuckDbStagingLoader implements StagingLoader {
     /** read_json statements that ran out of memory: their files were read again in halves, or by Java. */
     private final AtomicInteger outOfMemory = new AtomicInteger();
 
-    DuckDbStagingLoader(DuckDBConnection connection, DuckDbMemory memory) {
+    DuckDbStagingLoader(DuckDBConnection connection, DuckDbMemory memory, Set<Connection> readerConnections) {
         this.connection = connection;
         this.memory = memory;
+        this.readerConnections = readerConnections;
     }
 
     @Override
@@ -131,12 +135,15 @@ final class DuckDbStagingLoader implements StagingLoader {
             List<CompletableFuture<Void>> readers = new ArrayList<>();
             for (int i = 0; i < Math.min(READERS, queue.size()); i++) {
                 DuckDBConnection reader = (DuckDBConnection) connection.duplicate();
+                readerConnections.add(reader);
                 readers.add(CompletableFuture.runAsync(
                         () -> {
                             try (reader) {
                                 read(reader, queue, loadId, records);
                             } catch (SQLException e) {
                                 throw new StagingFailure(e);
+                            } finally {
+                                readerConnections.remove(reader);
                             }
                         },
                         pool));
@@ -148,7 +155,8 @@ final class DuckDbStagingLoader implements StagingLoader {
     /** One reader: takes batches off the queue until it is empty. */
     private void read(DuckDBConnection reader, Queue<Batch> queue, long loadId, Map<String, Long> records) {
         try {
-            for (Batch batch = queue.poll(); batch != null; batch = queue.poll()) {
+            // A reader closed by an interrupted run (DuckDbWarehouse#interrupt) takes no more batches.
+            for (Batch batch = queue.poll(); batch != null && !reader.isClosed(); batch = queue.poll()) {
                 long batchStarted = System.nanoTime();
                 Map<String, Long> counted = batch.records().join();
                 records.putAll(counted);

@@ -6,6 +6,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.duckdb.DuckDBConnection;
 
 /** The embedded DuckDB warehouse. DuckDB's file lock already keeps a second process out. */
@@ -14,15 +17,19 @@ final class DuckDbWarehouse implements Warehouse {
     private final Connection connection;
     private final String description;
     private final DuckDbMemory memory;
+    private final Set<Connection> readerConnections = ConcurrentHashMap.newKeySet();
+    /** The files this open created, if it created the warehouse. */
+    private final Optional<WarehouseFiles> created;
     /** Whether this run's commit should checkpoint: see {@link #setCheckpointThreshold}. */
     private boolean checkpointAtCommit;
 
     private boolean thresholdLowered;
 
-    DuckDbWarehouse(Connection connection, String description, DuckDbMemory memory) {
+    DuckDbWarehouse(Connection connection, String description, DuckDbMemory memory, Optional<WarehouseFiles> created) {
         this.connection = connection;
         this.description = description;
         this.memory = memory;
+        this.created = created;
     }
 
     @Override
@@ -55,7 +62,7 @@ final class DuckDbWarehouse implements Warehouse {
     @Override
     public StagingLoader stagingLoader() {
         try {
-            return new DuckDbStagingLoader(connection.unwrap(DuckDBConnection.class), memory);
+            return new DuckDbStagingLoader(connection.unwrap(DuckDBConnection.class), memory, readerConnections);
         } catch (SQLException e) {
             throw new IllegalStateException("not a DuckDB connection", e);
         }
@@ -118,6 +125,29 @@ final class DuckDbWarehouse implements Warehouse {
     @Override
     public boolean mayRetry(RuntimeException failure) {
         return memory.keepWholeLimitAfter(failure);
+    }
+
+    /**
+     * DuckDB's driver interrupts the statement running on a connection that another thread closes: the main
+     * one's and the JSON readers'. The database, and with it its spill folder, goes once the run has closed
+     * its side connection on the way out.
+     */
+    @Override
+    public void interrupt() {
+        for (Connection reader : readerConnections) {
+            try {
+                reader.close();
+            } catch (SQLException e) {
+                // Its reader stops at its next batch instead.
+            }
+        }
+        close();
+    }
+
+    @Override
+    public void closeAndRemoveIfNew() {
+        close();
+        created.ifPresent(WarehouseFiles::removeAll);
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.Properties;
 
 /** Opens {@code jdbc:duckdb:FILE} (or {@code jdbc:duckdb:} for a throw-away in-memory warehouse). */
 public final class DuckDbWarehouseFactory implements WarehouseFactory {
@@ -24,27 +25,17 @@ public final class DuckDbWarehouseFactory implements WarehouseFactory {
 
     @Override
     public Warehouse open(Settings settings) {
-        if (settings.schema().isPresent()) {
-            throw new SparkifyException(
-                    ErrorCode.CONFIG,
-                    "Expected no schema for a DuckDB warehouse (its tables live in the file), found '"
-                            + settings.schema().get() + "' from --schema, $SPARKIFY_SCHEMA or [WAREHOUSE] SCHEMA;"
-                            + " drop it, or use another DuckDB file for a second warehouse");
-        }
+        checkNoSchema(settings);
         String url = settings.warehouseUrl();
         Optional<Path> path = file(url);
         path.ifPresent(DuckDbWarehouseFactory::checkFolder);
-        String description = path.map(p -> "DuckDB file " + p).orElse("in-memory DuckDB");
-        String memoryLimit = DuckDbSettings.memoryLimit();
-        DuckDbLibrary.load();
-        try {
-            Connection connection = DriverManager.getConnection(url, DuckDbSettings.connectionProperties(memoryLimit));
-            connection.setAutoCommit(false);
-            return new DuckDbWarehouse(
-                    connection, description, new DuckDbMemory(connection, memoryLimit, path.isEmpty()));
-        } catch (SQLException e) {
-            throw translateOpenFailure(e, description);
-        }
+        Optional<WarehouseFiles> created =
+                path.filter(file -> !Files.exists(file)).map(WarehouseFiles::new);
+        Warehouse warehouse =
+                connect(url, path.map(p -> "DuckDB file " + p).orElse("in-memory DuckDB"), false, created);
+        // The connection holds DuckDB's file lock: a spill folder left now is a killed process's.
+        path.map(WarehouseFiles::new).ifPresent(WarehouseFiles::removeStaleSpillFolder);
+        return warehouse;
     }
 
     @Override
@@ -60,6 +51,54 @@ public final class DuckDbWarehouseFactory implements WarehouseFactory {
     @Override
     public boolean inMemory(String url) {
         return file(url).isEmpty();
+    }
+
+    /**
+     * Read-only when the file exists; when it does not, an empty in-memory database stands in for it, so that
+     * planning creates no file.
+     */
+    @Override
+    public Warehouse openToPlan(Settings settings) {
+        checkNoSchema(settings);
+        String url = settings.warehouseUrl();
+        Optional<Path> path = file(url);
+        if (path.isEmpty()) {
+            return open(settings);
+        }
+        String description = "DuckDB file " + path.get();
+        if (Files.exists(path.get())) {
+            return connect(url, description, true, Optional.empty());
+        }
+        return connect(PREFIX, description + ", not created yet", false, Optional.empty());
+    }
+
+    private static Warehouse connect(
+            String url, String description, boolean readOnly, Optional<WarehouseFiles> created) {
+        String memoryLimit = DuckDbSettings.memoryLimit();
+        DuckDbLibrary.load();
+        Properties properties = DuckDbSettings.connectionProperties(memoryLimit);
+        if (readOnly) {
+            properties.setProperty("access_mode", "READ_ONLY");
+        }
+        try {
+            Connection connection = DriverManager.getConnection(url, properties);
+            connection.setAutoCommit(false);
+            boolean inMemory = file(url).isEmpty();
+            return new DuckDbWarehouse(
+                    connection, description, new DuckDbMemory(connection, memoryLimit, inMemory), created);
+        } catch (SQLException e) {
+            throw translateOpenFailure(e, description);
+        }
+    }
+
+    private static void checkNoSchema(Settings settings) {
+        if (settings.schema().isPresent()) {
+            throw new SparkifyException(
+                    ErrorCode.CONFIG,
+                    "Expected no schema for a DuckDB warehouse (its tables live in the file), found '"
+                            + settings.schema().get() + "' from --schema, $SPARKIFY_SCHEMA or [WAREHOUSE] SCHEMA;"
+                            + " drop it, or use another DuckDB file for a second warehouse");
+        }
     }
 
     /** The warehouse's file, absolute; empty for an in-memory warehouse. */

@@ -85,6 +85,16 @@ final class PostgresWarehouse implements Warehouse {
         }
     }
 
+    /** The server cancels the running statement; the session stays, so the run can still roll back. */
+    @Override
+    public void interrupt() {
+        try {
+            connection.unwrap(PGConnection.class).cancelQuery();
+        } catch (SQLException e) {
+            // The run then stops at its next step instead.
+        }
+    }
+
     @Override
     public void close() {
         try {

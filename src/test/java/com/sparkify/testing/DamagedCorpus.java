@@ -16,7 +16,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -27,14 +26,6 @@ import java.util.zip.GZIPOutputStream;
  * field, an encoding, a framing), so a failure names what broke.
  */
 public final class DamagedCorpus {
-    /** Cases whose product fix lives on another branch; the rest must hold everywhere. */
-    public enum Pending {
-        /** A wrong-typed value inside a song object must be one reject, not several. */
-        SONG_WRONG_TYPE,
-        /** A damaged .json.gz must stage its complete records and become one reject. */
-        GZIP_DAMAGE
-    }
-
     /**
      * One record of a file, in file order (its 1-based position is its {@code source_record}).
      *
@@ -70,7 +61,7 @@ public final class DamagedCorpus {
     }
 
     /** A written file and what it must give. */
-    public record CorpusFile(Path path, DataKind kind, List<Expected> records, Pending pending) {
+    public record CorpusFile(Path path, DataKind kind, List<Expected> records) {
         public CorpusFile {
             requireNonNull(path, "path is null");
             records = List.copyOf(records);
@@ -91,20 +82,17 @@ public final class DamagedCorpus {
 
     private final Path songs;
     private final Path logs;
-    private final Set<Pending> pending;
     private final List<CorpusFile> files = new ArrayList<>();
     private int next = 1;
 
-    private DamagedCorpus(Path songs, Path logs, Set<Pending> pending) {
+    private DamagedCorpus(Path songs, Path logs) {
         this.songs = songs;
         this.logs = logs;
-        this.pending = Set.copyOf(pending);
     }
 
-    /** Writes the corpus under {@code songs} and {@code logs}, with the given pending cases too. */
-    public static List<CorpusFile> write(Path songs, Path logs, Set<Pending> pending) throws IOException {
-        DamagedCorpus corpus =
-                new DamagedCorpus(Files.createDirectories(songs), Files.createDirectories(logs), pending);
+    /** Writes the corpus under {@code songs} and {@code logs}. */
+    public static List<CorpusFile> write(Path songs, Path logs) throws IOException {
+        DamagedCorpus corpus = new DamagedCorpus(Files.createDirectories(songs), Files.createDirectories(logs));
         new DamagedEvents(corpus).writeAll();
         new DamagedSongs(corpus).writeAll();
         return List.copyOf(corpus.files);
@@ -115,15 +103,11 @@ public final class DamagedCorpus {
         return next++;
     }
 
-    boolean with(Pending kind) {
-        return pending.contains(kind);
-    }
-
-    void add(String name, DataKind kind, byte[] content, List<Expected> records, Pending pending) throws IOException {
+    void add(String name, DataKind kind, byte[] content, List<Expected> records) throws IOException {
         Path dir = kind == DataKind.EVENTS ? logs : songs;
         Path path = dir.resolve(name);
         Files.write(path, content);
-        files.add(new CorpusFile(path, kind, records, pending));
+        files.add(new CorpusFile(path, kind, records));
     }
 
     static byte[] utf8(String text) {

@@ -7,7 +7,6 @@ import com.sparkify.ingest.Field;
 import com.sparkify.ingest.RecordLayout;
 import com.sparkify.source.DataKind;
 import com.sparkify.testing.DamagedCorpus.Expected;
-import com.sparkify.testing.DamagedCorpus.Pending;
 import com.sparkify.testing.ValueVariants.Variant;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -169,8 +168,7 @@ final class DamagedEvents {
                 "bad-" + name + ".json",
                 DataKind.EVENTS,
                 content,
-                List.of(before.good("before"), Expected.bad(label, rawText), after.good("after")),
-                null);
+                List.of(before.good("before"), Expected.bad(label, rawText), after.good("after")));
     }
 
     private void writeRecordLevelCases() throws IOException {
@@ -264,8 +262,7 @@ final class DamagedEvents {
                 concat(
                         new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
                         utf8(bomFirst.json() + "\n" + bomSecond.json())),
-                List.of(bomFirst.good("after a BOM"), bomSecond.good("last line without newline")),
-                null);
+                List.of(bomFirst.good("after a BOM"), bomSecond.good("last line without newline")));
 
         Event first = play();
         Event second = play();
@@ -273,8 +270,7 @@ final class DamagedEvents {
                 "blank-lines.json",
                 DataKind.EVENTS,
                 utf8("\n  \n" + first.json() + "\n\t\r\n\n" + second.json() + "\n \n"),
-                List.of(first.good("after blank lines"), second.good("between blank lines")),
-                null);
+                List.of(first.good("after blank lines"), second.good("between blank lines")));
 
         Event zipped = play();
         Event zippedAfter = play();
@@ -283,13 +279,10 @@ final class DamagedEvents {
                 "zipped.json.gz",
                 DataKind.EVENTS,
                 DamagedCorpus.gzip(utf8(zipped.json() + "\n" + broken + "\n" + zippedAfter.json() + "\n")),
-                List.of(zipped.good("gzip"), Expected.bad("gzip, truncated record", broken), zippedAfter.good("gzip")),
-                null);
-        corpus.add("empty.json", DataKind.EVENTS, new byte[0], List.of(), null);
+                List.of(zipped.good("gzip"), Expected.bad("gzip, truncated record", broken), zippedAfter.good("gzip")));
+        corpus.add("empty.json", DataKind.EVENTS, new byte[0], List.of());
 
-        if (corpus.with(Pending.GZIP_DAMAGE)) {
-            writeDamagedGzip();
-        }
+        writeDamagedGzip();
     }
 
     /** Gzip cut short, gzip whose checksum fails, and a .json.gz that is not gzip at all. */
@@ -311,8 +304,7 @@ final class DamagedEvents {
                 "not-gzip.json.gz",
                 DataKind.EVENTS,
                 utf8(events.get(0).json() + "\n"),
-                List.of(Expected.bad("not gzip", null)),
-                Pending.GZIP_DAMAGE);
+                List.of(Expected.bad("not gzip", null)));
     }
 
     /** The complete lines that decompress before the damage are staged; the damage is one reject. */
@@ -327,10 +319,10 @@ final class DamagedEvents {
             records.add(events.get(i).good(name + " " + i));
         }
         records.add(Expected.bad(name + ": the damage", null));
-        corpus.add(name, DataKind.EVENTS, damaged, records, Pending.GZIP_DAMAGE);
+        corpus.add(name, DataKind.EVENTS, damaged, records);
     }
 
     private void lines(String name, List<Expected> records, List<String> lines, String newline) throws IOException {
-        corpus.add(name, DataKind.EVENTS, utf8(String.join(newline, lines) + newline), records, null);
+        corpus.add(name, DataKind.EVENTS, utf8(String.join(newline, lines) + newline), records);
     }
 }

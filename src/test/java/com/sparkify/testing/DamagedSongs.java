@@ -7,7 +7,6 @@ import com.sparkify.ingest.Field;
 import com.sparkify.ingest.RecordLayout;
 import com.sparkify.source.DataKind;
 import com.sparkify.testing.DamagedCorpus.Expected;
-import com.sparkify.testing.DamagedCorpus.Pending;
 import com.sparkify.testing.ValueVariants.Variant;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -104,16 +103,14 @@ final class DamagedSongs {
             }
             write("field-" + field.jsonName() + ".json", goodSongs, good, array, !array);
             if (!missing.isEmpty()) {
-                oneBadEach(
-                        "missing-" + field.jsonName() + ".json", missing, field.jsonName() + " missing", array, null);
+                oneBadEach("missing-" + field.jsonName() + ".json", missing, field.jsonName() + " missing", array);
             }
-            if (!wrongType.isEmpty() && corpus.with(Pending.SONG_WRONG_TYPE)) {
+            if (!wrongType.isEmpty()) {
                 oneBadEach(
                         "wrong-type-" + field.jsonName() + ".json",
                         wrongType,
                         field.jsonName() + " of a wrong type",
-                        array,
-                        Pending.SONG_WRONG_TYPE);
+                        array);
             }
         }
         writeOddButGood();
@@ -121,8 +118,7 @@ final class DamagedSongs {
     }
 
     /** Good songs around each bad one, in an array or concatenated; each bad one is one whole reject. */
-    private void oneBadEach(String name, List<Song> bad, String label, boolean array, Pending pending)
-            throws IOException {
+    private void oneBadEach(String name, List<Song> bad, String label, boolean array) throws IOException {
         List<String> texts = new ArrayList<>();
         List<Expected> records = new ArrayList<>();
         Song first = song();
@@ -136,13 +132,13 @@ final class DamagedSongs {
             texts.add(after.json(!array));
             records.add(after.good("after"));
         }
-        corpus.add(name, DataKind.SONGS, utf8(frame(texts, array)), records, pending);
+        corpus.add(name, DataKind.SONGS, utf8(frame(texts, array)), records);
     }
 
     private void write(String name, List<Song> songs, List<Expected> records, boolean array, boolean pretty)
             throws IOException {
         List<String> texts = songs.stream().map(song -> song.json(pretty)).toList();
-        corpus.add(name, DataKind.SONGS, utf8(frame(texts, array)), records, null);
+        corpus.add(name, DataKind.SONGS, utf8(frame(texts, array)), records);
     }
 
     private static String frame(List<String> texts, boolean array) {
@@ -177,20 +173,12 @@ final class DamagedSongs {
                 "trailing-commas.json",
                 DataKind.SONGS,
                 utf8("[" + trailing.json(false).replaceFirst("}$", ",}") + ",]"),
-                List.of(trailing.good("trailing commas, NaN in an unknown key")),
-                null);
+                List.of(trailing.good("trailing commas, NaN in an unknown key")));
 
         Song lastWins = song();
         lastWins.prefix = "\"year\": 1999, \"title\": \"first title\", ";
         write("key-twice.json", List.of(lastWins), List.of(lastWins.good("last value wins")), false, true);
-        if (corpus.with(Pending.SONG_WRONG_TYPE)) {
-            oneBadEach(
-                    "first-of-twice-invalid.json",
-                    List.of(twice),
-                    "duration twice, first invalid",
-                    false,
-                    Pending.SONG_WRONG_TYPE);
-        }
+        oneBadEach("first-of-twice-invalid.json", List.of(twice), "duration twice, first invalid", false);
     }
 
     private void writeStructure() throws IOException {
@@ -199,8 +187,7 @@ final class DamagedSongs {
                 "bom.json",
                 DataKind.SONGS,
                 concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, utf8(alone.json(true))),
-                List.of(alone.good("after a BOM, no final newline")),
-                null);
+                List.of(alone.good("after a BOM, no final newline")));
 
         Song crlfFirst = song();
         Song crlfSecond = song();
@@ -208,19 +195,17 @@ final class DamagedSongs {
                 "crlf.json",
                 DataKind.SONGS,
                 utf8((crlfFirst.json(true) + "\n" + crlfSecond.json(true) + "\n").replace("\n", "\r\n")),
-                List.of(crlfFirst.good("crlf"), crlfSecond.good("crlf")),
-                null);
+                List.of(crlfFirst.good("crlf"), crlfSecond.good("crlf")));
 
         Song zipped = song();
         corpus.add(
                 "zipped.json.gz",
                 DataKind.SONGS,
                 DamagedCorpus.gzip(utf8("[" + zipped.json(false) + "]")),
-                List.of(zipped.good("gzip")),
-                null);
+                List.of(zipped.good("gzip")));
 
-        corpus.add("empty-array.json", DataKind.SONGS, utf8("[]\n"), List.of(), null);
-        corpus.add("blank.json", DataKind.SONGS, utf8(" \n\t\r\n"), List.of(), null);
+        corpus.add("empty-array.json", DataKind.SONGS, utf8("[]\n"), List.of());
+        corpus.add("blank.json", DataKind.SONGS, utf8(" \n\t\r\n"), List.of());
 
         Song beforeScalars = song();
         Song afterScalars = song();
@@ -236,8 +221,7 @@ final class DamagedSongs {
                         Expected.bad("null", "null"),
                         Expected.bad("an array", "[1, 2]"),
                         Expected.bad("a boolean", "true"),
-                        afterScalars.good("after")),
-                null);
+                        afterScalars.good("after")));
 
         // Malformed JSON: the parser cannot find the next record, so the rest of the file is one reject.
         Song first = song();
@@ -248,8 +232,7 @@ final class DamagedSongs {
                 "truncated.json",
                 DataKind.SONGS,
                 utf8("[\n" + first.json(false) + ",\n" + second.json(false) + ",\n" + cut),
-                List.of(first.good("before"), second.good("before"), Expected.bad("truncated", cut.strip())),
-                null);
+                List.of(first.good("before"), second.good("before"), Expected.bad("truncated", cut.strip())));
 
         Song head = song();
         String malformed = "{\"num_songs\": 1 \"artist_id\": \"AR\"}\n" + song().json(false);
@@ -257,20 +240,18 @@ final class DamagedSongs {
                 "malformed-middle.json",
                 DataKind.SONGS,
                 utf8(head.json(false) + "\n" + malformed + "\n"),
-                List.of(head.good("before"), Expected.bad("malformed, and the rest", malformed)),
-                null);
+                List.of(head.good("before"), Expected.bad("malformed, and the rest", malformed)));
 
         corpus.add(
                 "scalar.json",
                 DataKind.SONGS,
                 utf8("\"a song\"\n"),
-                List.of(Expected.bad("a top-level string", "\"a song\"")),
-                null);
+                List.of(Expected.bad("a top-level string", "\"a song\"")));
 
         Song nul = song();
         nul.set("title", "\"nul\\u0000title\"", "nul\u0000title");
         write("nul-escaped.json", List.of(nul), List.of(nul.good("escaped NUL")), false, false);
         String rawNul = song().json(false).replace("\"City, ST\"", "\"City\u0000\"");
-        corpus.add("nul-raw.json", DataKind.SONGS, utf8(rawNul), List.of(Expected.bad("raw NUL", rawNul)), null);
+        corpus.add("nul-raw.json", DataKind.SONGS, utf8(rawNul), List.of(Expected.bad("raw NUL", rawNul)));
     }
 }

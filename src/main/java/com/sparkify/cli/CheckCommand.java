@@ -57,9 +57,8 @@ final class CheckCommand implements Callable<Integer> {
                     .getErr()
                     .printf(
                             java.util.Locale.ROOT,
-                            "warning: %d keys the schema does not know were not loaded (see etl_unknown_keys); "
-                                    + "not a failure%n",
-                            unknownKeys.size());
+                            "warning: %s not in the schema, not loaded (see etl_unknown_keys); " + "not a failure%n",
+                            Reports.count(unknownKeys.size(), "key"));
         }
         if (doubleEncoded > 0) {
             // Informational, not a failure: the raw text stays as delivered; analyses show it repaired.

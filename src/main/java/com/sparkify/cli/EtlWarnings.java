@@ -26,15 +26,18 @@ final class EtlWarnings {
         if (!keys.isEmpty()) {
             String named = keys.stream()
                     .limit(KEYS_NAMED)
-                    .map(key ->
-                            String.format(Locale.ROOT, "%s \"%s\" (%,d records)", key.kind(), key.key(), key.records()))
+                    .map(key -> String.format(
+                            Locale.ROOT,
+                            "%s \"%s\" (%s)",
+                            key.kind(),
+                            key.key(),
+                            Reports.count(key.records(), "record")))
                     .collect(Collectors.joining(", "));
             String more = keys.size() > KEYS_NAMED ? " and " + (keys.size() - KEYS_NAMED) + " more" : "";
             err.printf(
                     Locale.ROOT,
-                    "warning: %d keys the schema does not know were not loaded: %s%s; see etl_unknown_keys "
-                            + "(load_id %d)%n",
-                    keys.size(),
+                    "warning: %s not in the schema, not loaded: %s%s; see etl_unknown_keys " + "(load_id %d)%n",
+                    Reports.count(keys.size(), "key"),
                     named,
                     more,
                     result.runId());

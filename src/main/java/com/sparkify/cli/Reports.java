@@ -78,6 +78,11 @@ final class Reports {
         }
     }
 
+    /** {@code n} and its noun, singular for one: "1 record", "1,200 records". */
+    static String count(long n, String noun) {
+        return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
+    }
+
     /** Keys of the input that no staging column holds; nothing when there are none. */
     static void printUnknownKeys(PrintWriter out, List<UnknownKey> keys) {
         if (keys.isEmpty()) {
@@ -87,10 +92,10 @@ final class Reports {
         for (UnknownKey key : keys) {
             out.printf(
                     Locale.ROOT,
-                    "  %-6s %-20s %,10d records, e.g. %s%n",
+                    "  %-6s %-20s %17s, e.g. %s%n",
                     key.kind(),
                     '"' + key.key() + '"',
-                    key.records(),
+                    count(key.records(), "record"),
                     key.exampleFile());
         }
     }

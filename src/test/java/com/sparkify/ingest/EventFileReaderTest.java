@@ -3,6 +3,7 @@ package com.sparkify.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sparkify.testing.DamagedGzip;
+import com.sparkify.testing.FailingStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -259,35 +260,6 @@ class EventFileReaderTest {
             for (com.fasterxml.jackson.core.JsonToken token : com.fasterxml.jackson.core.JsonToken.values()) {
                 assertThat(reject.reason()).doesNotContain(token.name());
             }
-        }
-    }
-
-    /** A stream whose bytes from {@code failAt} on cannot be read, as a disk with a bad sector. */
-    static final class FailingStream extends java.io.InputStream {
-        private final byte[] content;
-        private final int failAt;
-        private int position;
-
-        FailingStream(byte[] content, int failAt) {
-            this.content = content;
-            this.failAt = failAt;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            if (position >= failAt) {
-                throw new IOException("Input/output error");
-            }
-            int n = Math.min(length, failAt - position);
-            System.arraycopy(content, position, buffer, offset, n);
-            position += n;
-            return n;
         }
     }
 

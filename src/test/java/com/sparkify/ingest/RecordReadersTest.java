@@ -7,6 +7,7 @@ import com.sparkify.source.FileSource;
 import com.sparkify.source.LocalFileSource;
 import com.sparkify.source.SourceFile;
 import com.sparkify.testing.DamagedGzip;
+import com.sparkify.testing.FailingStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -162,7 +163,7 @@ class RecordReadersTest {
 
             @Override
             public InputStream open(SourceFile ignored) {
-                return new EventFileReaderTest.FailingStream(content, failAt);
+                return new FailingStream(content, failAt);
             }
 
             @Override

@@ -3,6 +3,7 @@ package com.sparkify.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sparkify.testing.DamagedGzip;
+import com.sparkify.testing.FailingStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -242,7 +243,7 @@ class SongFileReaderTest {
 
         FileCounts counts = new SongFileReader()
                 .read(
-                        new EventFileReaderTest.FailingStream(content.getBytes(StandardCharsets.UTF_8), failAt),
+                        new FailingStream(content.getBytes(StandardCharsets.UTF_8), failAt),
                         "s.json",
                         (values, record) -> rows.add(values),
                         rejects::add);

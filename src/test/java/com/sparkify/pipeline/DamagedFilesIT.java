@@ -8,12 +8,12 @@ import com.sparkify.source.FileSource;
 import com.sparkify.source.LocalFileSource;
 import com.sparkify.source.SourceFile;
 import com.sparkify.testing.DamagedGzip;
+import com.sparkify.testing.FailingStream;
 import com.sparkify.testing.Tables;
 import com.sparkify.testing.TestWarehouses;
 import com.sparkify.warehouse.Warehouse;
 import com.sparkify.warehouse.postgres.TestPostgres;
 import java.io.ByteArrayOutputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -235,25 +235,7 @@ class DamagedFilesIT {
             if (!file.uri().equals(uri)) {
                 return in;
             }
-            return new FilterInputStream(in) {
-                private long read;
-
-                @Override
-                public int read() throws IOException {
-                    byte[] one = new byte[1];
-                    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
-                }
-
-                @Override
-                public int read(byte[] buffer, int offset, int length) throws IOException {
-                    if (read >= failAt) {
-                        throw new IOException("Input/output error");
-                    }
-                    int n = in.read(buffer, offset, (int) Math.min(length, failAt - read));
-                    read += Math.max(0, n);
-                    return n;
-                }
-            };
+            return new FailingStream(in, failAt);
         }
 
         @Override

@@ -15,10 +15,10 @@ final class EtlOutcome {
             case TOO_MANY_REJECTS:
                 long rejected = result.total().rejected();
                 err.printf(
-                        "error: %d records rejected, more than --max-errors %d; nothing was published and the files "
+                        "error: %s rejected, more than --max-errors %d; nothing was published and the files "
                                 + "will be retried next run. Inspect: SELECT * FROM load_errors WHERE load_id = %d; "
                                 + "accept them with --max-errors %d%n",
-                        rejected, result.maxErrors(), result.runId(), rejected);
+                        Reports.count(rejected, "record"), result.maxErrors(), result.runId(), rejected);
                 err.flush();
                 return ErrorCode.TOO_MANY_REJECTS.exitCode();
             case CHECKS_FAILED:

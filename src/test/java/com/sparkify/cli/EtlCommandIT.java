@@ -89,7 +89,7 @@ class EtlCommandIT {
 
         assertThat(refused.exitCode()).as(refused.err()).isEqualTo(6);
         assertThat(refused.err())
-                .contains("1 records rejected, more than --max-errors 0")
+                .contains("1 record rejected, more than --max-errors 0")
                 .hasLineCount(1);
 
         CommandRun accepted = CommandRun.of(append(args, "--max-errors=1"));

@@ -36,7 +36,7 @@ final class EtlWarnings {
             String more = keys.size() > KEYS_NAMED ? " and " + (keys.size() - KEYS_NAMED) + " more" : "";
             err.printf(
                     Locale.ROOT,
-                    "warning: %s not in the schema, not loaded: %s%s; see etl_unknown_keys " + "(load_id %d)%n",
+                    "warning: %s not in the schema, not loaded: %s%s; see etl_unknown_keys (load_id %d)%n",
                     Reports.count(keys.size(), "key"),
                     named,
                     more,

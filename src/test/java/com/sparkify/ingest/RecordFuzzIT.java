@@ -2,6 +2,7 @@ package com.sparkify.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sparkify.testing.LineRecords;
 import com.sparkify.testing.RecordMutator;
 import com.sparkify.testing.SampleData;
 import java.io.ByteArrayInputStream;
@@ -53,7 +54,7 @@ class RecordFuzzIT {
                     (values, record) -> staged[0]++,
                     rejects::add);
 
-            long records = RecordCounter.countRecords(new ByteArrayInputStream(content));
+            long records = LineRecords.count(new ByteArrayInputStream(content));
             assertThat(counts.read()).as("records of fuzz file %d", fileStart).isEqualTo(records);
             assertThat(counts.staged()).isEqualTo(staged[0]);
             assertThat(counts.rejected()).isEqualTo(rejects.size());

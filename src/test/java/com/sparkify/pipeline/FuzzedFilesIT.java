@@ -3,9 +3,9 @@ package com.sparkify.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sparkify.ingest.FileCounts;
-import com.sparkify.ingest.RecordCounter;
 import com.sparkify.quality.CheckResult;
 import com.sparkify.source.SourceFile;
+import com.sparkify.testing.LineRecords;
 import com.sparkify.testing.RecordMutator;
 import com.sparkify.testing.SampleData;
 import com.sparkify.testing.Tables;
@@ -56,7 +56,7 @@ class FuzzedFilesIT {
                 String file = entry.getKey();
                 FileCounts counts = entry.getValue();
                 try (InputStream in = Files.newInputStream(Path.of(file))) {
-                    assertThat(counts.read()).as("records of %s", file).isEqualTo(RecordCounter.countRecords(in));
+                    assertThat(counts.read()).as("records of %s", file).isEqualTo(LineRecords.count(in));
                 }
                 assertThat(Tables.count(
                                 warehouse.connection(),

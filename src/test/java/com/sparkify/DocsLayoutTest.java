@@ -1,0 +1,98 @@
+package com.sparkify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The user's docs: a short README, one page per concern under docs/, no work history, no dead links. */
+class DocsLayoutTest {
+    private static final Path README = Path.of("README.md");
+    private static final Path DOCS = Path.of("docs");
+    private static final Pattern HISTORY = Pattern.compile("(?i)session [0-9]");
+    private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
+
+    @Test
+    void theReadmeAndThePerformancePageStayShort() throws IOException {
+        assertThat(Files.size(README)).as("README.md bytes").isLessThanOrEqualTo(10 * 1024);
+        assertThat(Files.size(DOCS.resolve("performance.md")))
+                .as("docs/performance.md bytes")
+                .isLessThanOrEqualTo(12 * 1024);
+    }
+
+    @Test
+    void everyConcernHasItsPage() {
+        for (String page : List.of(
+                "commands.md",
+                "configuration.md",
+                "duckdb.md",
+                "postgres.md",
+                "redshift.md",
+                "s3.md",
+                "schema.md",
+                "guarantees.md",
+                "architecture.md",
+                "performance.md")) {
+            assertThat(DOCS.resolve(page)).exists();
+        }
+        assertThat(Path.of("CONTRIBUTING.md")).exists();
+        assertThat(Path.of("BENCHMARKS.md")).doesNotExist();
+    }
+
+    @Test
+    void noPageKeepsWorkHistory() throws IOException {
+        for (Path page : pages()) {
+            String text = read(page);
+            assertThat(HISTORY.matcher(text).find())
+                    .as("%s names a work session", page)
+                    .isFalse();
+            assertThat(text).as(page.toString()).doesNotContain("BENCHMARKS.md");
+        }
+    }
+
+    @Test
+    void everyRelativeLinkReachesAFile() throws IOException {
+        List<String> dead = new ArrayList<>();
+        for (Path page : pages()) {
+            Matcher link = LINK.matcher(read(page));
+            while (link.find()) {
+                String target = link.group(1).replaceFirst("#.*$", "");
+                if (!target.isEmpty() && !target.matches("^[a-z]+:.*")) {
+                    Path file =
+                            page.toAbsolutePath().getParent().resolve(target).normalize();
+                    if (!Files.exists(file)) {
+                        dead.add(page + " -> " + link.group(1));
+                    }
+                }
+            }
+        }
+        assertThat(dead).as("links to no file").isEmpty();
+    }
+
+    @Test
+    void theReadmesTestCommandIsTheOneCiRuns() throws IOException {
+        String command = "./mvnw -B verify";
+        assertThat(read(README)).contains(command);
+        assertThat(read(Path.of(".ci", "run"))).contains("\n" + command + "\n");
+    }
+
+    private static List<Path> pages() throws IOException {
+        List<Path> pages = new ArrayList<>(List.of(README, Path.of("CONTRIBUTING.md")));
+        try (Stream<Path> files = Files.walk(DOCS)) {
+            files.filter(file -> file.toString().endsWith(".md")).sorted().forEach(pages::add);
+        }
+        return pages;
+    }
+
+    private static String read(Path page) throws IOException {
+        return Files.readString(page, StandardCharsets.UTF_8);
+    }
+}

@@ -59,22 +59,49 @@ class DocsLayoutTest {
     }
 
     @Test
-    void everyRelativeLinkReachesAFile() throws IOException {
+    void everyRelativeLinkReachesAFileAndItsHeading() throws IOException {
         List<String> dead = new ArrayList<>();
         for (Path page : pages()) {
             Matcher link = LINK.matcher(read(page));
             while (link.find()) {
-                String target = link.group(1).replaceFirst("#.*$", "");
-                if (!target.isEmpty() && !target.matches("^[a-z]+:.*")) {
-                    Path file =
-                            page.toAbsolutePath().getParent().resolve(target).normalize();
-                    if (!Files.exists(file)) {
-                        dead.add(page + " -> " + link.group(1));
-                    }
+                String target = link.group(1);
+                if (target.matches("^[a-z]+:.*")) {
+                    continue;
+                }
+                String[] fileAndAnchor = target.split("#", 2);
+                Path file = fileAndAnchor[0].isEmpty()
+                        ? page
+                        : page.toAbsolutePath()
+                                .getParent()
+                                .resolve(fileAndAnchor[0])
+                                .normalize();
+                boolean reached = Files.exists(file)
+                        && (fileAndAnchor.length == 1
+                                || Files.isDirectory(file)
+                                || anchors(file).contains(fileAndAnchor[1]));
+                if (!reached) {
+                    dead.add(page + " -> " + target);
                 }
             }
         }
-        assertThat(dead).as("links to no file").isEmpty();
+        assertThat(dead).as("links to no file or heading").isEmpty();
+    }
+
+    /** The anchors GitHub gives a page's headings: lower case, punctuation dropped, spaces as hyphens. */
+    private static List<String> anchors(Path page) throws IOException {
+        List<String> anchors = new ArrayList<>();
+        boolean inCode = false;
+        for (String line : read(page).split("\n")) {
+            inCode ^= line.startsWith("```");
+            if (!inCode && line.matches("^#{1,6} .*")) {
+                anchors.add(line.replaceFirst("^#+ ", "")
+                        .strip()
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .replaceAll("[^\\p{L}\\p{N} _-]", "")
+                        .replace(' ', '-'));
+            }
+        }
+        return anchors;
     }
 
     @Test

@@ -73,7 +73,8 @@ public final class SettingsResolver {
                 configFile,
                 warnings,
                 aws(ini, configFile),
-                env("SPARKIFY_S3_ENDPOINT").or(() -> ini.get("S3", "ENDPOINT")));
+                env("SPARKIFY_S3_ENDPOINT").or(() -> ini.get("S3", "ENDPOINT")),
+                EngineOptions.from(environment));
     }
 
     private Optional<Path> configFile(Flags flags) {

@@ -31,7 +31,7 @@ public final class SettingsResolver {
             Optional<Path> config,
             Optional<String> songs,
             Optional<String> logs) {
-        /** Without a schema, as before {@code --schema} existed. */
+        /** Without a schema. */
         public Flags(Optional<String> warehouse, Optional<Path> config, Optional<String> songs, Optional<String> logs) {
             this(warehouse, Optional.empty(), config, songs, logs);
         }

@@ -14,11 +14,14 @@ jar="$here/target/sparkify.jar"
 
 [ -d "$sample/log_data" ] || { echo "no sample data at $sample" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "needs GNU time: apt-get install time" >&2; exit 1; }
-(cd "$here" && ./mvnw -q -B -Dmaven.test.skip=true package)
+(cd "$here" && ./mvnw -q -B -DskipTests package)
+# The benchmark tools live with the tests, out of the product jar: they run on the test classpath.
+benchmark=(java -cp "$here/target/test-classes:$here/target/classes:$(cd "$here" && ./mvnw -q -B \
+  dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)" com.sparkify.bench.BenchmarkCommand)
 "$here/sparkify" --version > /dev/null # the launcher's first start after a build records its class archive
 
 rm -rf "$work" && mkdir -p "$work"
-java -jar "$jar" benchmark prepare --songs "$sample/song_data" --logs "$sample/log_data" --out "$work/data" --copies "$copies"
+"${benchmark[@]}" prepare --songs "$sample/song_data" --logs "$sample/log_data" --out "$work/data" --copies "$copies"
 bytes=$(du -sb "$work/data/log_data" | cut -f1)
 echo "events: $(cat "$work"/data/log_data/*/*.json | wc -l) lines, $((bytes / 1024 / 1024)) MB"
 
@@ -36,7 +39,7 @@ results="$work/results.txt"
 : > "$results"
 : > "$work/sample.txt"
 for round in $(seq 1 "$rounds"); do
-  measure floor java -jar "$jar" benchmark floor --logs "$work/data/log_data" --database "$work/floor-$round.duckdb" | tee -a "$results"
+  measure floor "${benchmark[@]}" floor --logs "$work/data/log_data" --database "$work/floor-$round.duckdb" | tee -a "$results"
   measure etl "$here/sparkify" etl --warehouse "jdbc:duckdb:$work/etl-$round.duckdb" \
     --songs "$work/data/song_data" --logs "$work/data/log_data" | tee -a "$results"
   rm -f "$work"/*.duckdb "$work"/*.duckdb.wal

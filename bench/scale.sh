@@ -15,11 +15,14 @@ work="${BENCH_DIR:-/tmp/sparkify-scale}"
 jar="$here/target/sparkify.jar"
 max=$(echo "$sizes" | tr ' ' '\n' | sort -n | tail -1)
 
-(cd "$here" && ./mvnw -q -B -Dmaven.test.skip=true package)
+(cd "$here" && ./mvnw -q -B -DskipTests package)
+# The benchmark tools live with the tests, out of the product jar: they run on the test classpath.
+benchmark=(java -cp "$here/target/test-classes:$here/target/classes:$(cd "$here" && ./mvnw -q -B \
+  dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)" com.sparkify.bench.BenchmarkCommand)
 "$here/sparkify" --version > /dev/null # the launcher's first start after a build records its class archive
 rm -rf "$work" && mkdir -p "$work"
 if [ "$data" = sample ]; then
-  java -jar "$jar" benchmark prepare --songs "$sample/song_data" --logs "$sample/log_data" --out "$work/all" \
+  "${benchmark[@]}" prepare --songs "$sample/song_data" --logs "$sample/log_data" --out "$work/all" \
     --copies "$((max + 1))"
 fi
 
@@ -59,7 +62,7 @@ done
 
 first=$(echo "$sizes" | awk '{print $1}')
 echo "--- incremental: the next day's file on top of the $first-copies warehouse"
-java -jar "$jar" benchmark next-day --out "$work/logs-$first/next" \
+"${benchmark[@]}" next-day --out "$work/logs-$first/next" \
   --from "$work/logs-$first/$(printf 'copy-%04d' $((first - 1)))/2018-11-30-events.json"
 run "incremental-next-day" "$sparkify" etl --json --warehouse "jdbc:duckdb:$work/w-$first.duckdb" \
   --songs "$work/all/song_data" --logs "$work/logs-$first"

@@ -198,15 +198,15 @@ DROP TABLE IF EXISTS etl_changed_artists;
 
 DROP TABLE IF EXISTS etl_replaced_times;
 
-CREATE TEMP TABLE etl_reload_files (path VARCHAR(2048));
+CREATE TEMP TABLE etl_reload_files AS SELECT path FROM etl_files WHERE 1 = 0;
 
 CREATE TEMP TABLE etl_changed_plays (session_id BIGINT, item_in_session BIGINT);
 
 CREATE TEMP TABLE etl_changed_users (user_id BIGINT);
 
-CREATE TEMP TABLE etl_changed_songs (song_id VARCHAR(256));
+CREATE TEMP TABLE etl_changed_songs AS SELECT song_id FROM songs WHERE 1 = 0;
 
-CREATE TEMP TABLE etl_changed_artists (artist_id VARCHAR(256));
+CREATE TEMP TABLE etl_changed_artists AS SELECT artist_id FROM artists WHERE 1 = 0;
 
 CREATE TEMP TABLE etl_replaced_times (start_time TIMESTAMP);
 

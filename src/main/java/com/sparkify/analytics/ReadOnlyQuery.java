@@ -1,6 +1,7 @@
 package com.sparkify.analytics;
 
 import com.sparkify.ErrorCode;
+import com.sparkify.Messages;
 import com.sparkify.SparkifyException;
 import com.sparkify.warehouse.Warehouse;
 import java.sql.Connection;
@@ -101,8 +102,7 @@ public final class ReadOnlyQuery {
 
     private static SparkifyException refused(SQLException e) {
         String message = String.valueOf(e.getMessage());
-        int newline = message.indexOf('\n');
-        String firstLine = newline < 0 ? message : message.substring(0, newline);
+        String firstLine = Messages.firstLine(message);
         if (message.toLowerCase(Locale.ROOT).contains("read-only")) {
             return new SparkifyException(
                     ErrorCode.USAGE, "--sql is read-only, and the warehouse refused a write: " + firstLine, e);

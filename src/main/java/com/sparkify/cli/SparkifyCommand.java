@@ -55,7 +55,6 @@ public final class SparkifyCommand implements Runnable {
         commands.put("query", QueryCommand.class);
         commands.put("report", ReportCommand.class);
         commands.put("export", ExportCommand.class);
-        commands.put("benchmark", BenchmarkCommand.class);
         return commands;
     }
 
@@ -69,7 +68,7 @@ public final class SparkifyCommand implements Runnable {
 
     /**
      * The command tree for these arguments: only the named subcommand when they start with one, since
-     * picocli reads every command's annotations up front, which cost a cron-run {@code etl} ~50 ms of
+     * picocli reads every command's annotations up front, which would lengthen a cron-run {@code etl}'s
      * start-up; the whole tree otherwise (help, version, a mistyped command).
      */
     static CommandLine commandLine(String... args) {

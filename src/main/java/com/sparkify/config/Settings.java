@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
  * @param warnings things the user should know, such as a world-readable config holding a password
  * @param aws the cluster to create and the S3 folder for COPY manifests
  * @param s3Endpoint an S3-compatible store (its URL) to read s3:// locations from instead of AWS S3
+ * @param engine what the engines take from the environment
  */
 public record Settings(
         String warehouseUrl,
@@ -33,7 +34,8 @@ public record Settings(
         Optional<Path> configFile,
         List<String> warnings,
         AwsSettings aws,
-        Optional<String> s3Endpoint) {
+        Optional<String> s3Endpoint,
+        EngineOptions engine) {
     public static final String DEFAULT_WAREHOUSE = "jdbc:duckdb:sparkify.duckdb";
 
     /** A schema name that needs no care anywhere: a letter or _, then letters, digits or _, 63 at most. */
@@ -56,9 +58,10 @@ public record Settings(
         warnings = List.copyOf(warnings);
         requireNonNull(aws, "aws is null");
         requireNonNull(s3Endpoint, "s3Endpoint is null");
+        requireNonNull(engine, "engine is null");
     }
 
-    /** Settings without AWS keys or an S3 endpoint, for callers that never touch AWS. */
+    /** Settings without AWS keys, an S3 endpoint or engine options, for callers that need none. */
     public Settings(
             String warehouseUrl,
             Optional<String> schema,
@@ -80,6 +83,24 @@ public record Settings(
                 configFile,
                 warnings,
                 AwsSettings.none(),
-                Optional.empty());
+                Optional.empty(),
+                EngineOptions.none());
+    }
+
+    /** These settings with {@code engine} instead. */
+    public Settings withEngine(EngineOptions engine) {
+        return new Settings(
+                warehouseUrl,
+                schema,
+                songs,
+                logs,
+                logJsonPath,
+                cluster,
+                iamRoleArn,
+                configFile,
+                warnings,
+                aws,
+                s3Endpoint,
+                engine);
     }
 }

@@ -31,7 +31,7 @@ public final class SettingsResolver {
             Optional<Path> config,
             Optional<String> songs,
             Optional<String> logs) {
-        /** Without a schema, as before {@code --schema} existed. */
+        /** Without a schema. */
         public Flags(Optional<String> warehouse, Optional<Path> config, Optional<String> songs, Optional<String> logs) {
             this(warehouse, Optional.empty(), config, songs, logs);
         }
@@ -73,7 +73,8 @@ public final class SettingsResolver {
                 configFile,
                 warnings,
                 aws(ini, configFile),
-                env("SPARKIFY_S3_ENDPOINT").or(() -> ini.get("S3", "ENDPOINT")));
+                env("SPARKIFY_S3_ENDPOINT").or(() -> ini.get("S3", "ENDPOINT")),
+                EngineOptions.from(environment));
     }
 
     private Optional<Path> configFile(Flags flags) {

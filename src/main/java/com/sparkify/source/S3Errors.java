@@ -1,6 +1,7 @@
 package com.sparkify.source;
 
 import com.sparkify.ErrorCode;
+import com.sparkify.Messages;
 import com.sparkify.SparkifyException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -81,7 +82,7 @@ final class S3Errors {
                             + "; set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE",
                     e);
         }
-        return new SparkifyException(ErrorCode.INPUT, "Cannot read " + at + ": " + firstLine(e), e);
+        return new SparkifyException(ErrorCode.INPUT, "Cannot read " + at + ": " + Messages.firstLine(e), e);
     }
 
     /**
@@ -126,11 +127,5 @@ final class S3Errors {
             }
         }
         return false;
-    }
-
-    private static String firstLine(Throwable e) {
-        String message = String.valueOf(e.getMessage());
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }

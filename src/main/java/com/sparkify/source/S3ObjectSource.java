@@ -2,6 +2,7 @@ package com.sparkify.source;
 
 import static java.util.Objects.requireNonNull;
 
+import com.sparkify.Messages;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
@@ -109,16 +110,10 @@ public final class S3ObjectSource implements FileSource, AutoCloseable {
             return client.getObjectAsBytes(request(file)).asByteArrayUnsafe();
         } catch (SdkException e) {
             if (S3Errors.cutShort(e)) {
-                throw new IOException("the download ended before the object's end: " + firstLine(e), e);
+                throw new IOException("the download ended before the object's end: " + Messages.firstLine(e), e);
             }
             throw errors.translate(e, file.uri());
         }
-    }
-
-    private static String firstLine(Exception e) {
-        String message = String.valueOf(e.getMessage());
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 
     private InputStream stream(SourceFile file) {

@@ -1,6 +1,7 @@
 package com.sparkify.warehouse;
 
 import com.sparkify.ErrorCode;
+import com.sparkify.Messages;
 import com.sparkify.SparkifyException;
 import java.sql.SQLException;
 import java.util.Locale;
@@ -16,7 +17,7 @@ public final class WarehouseErrors {
      * @param what what was being done, for the message: "Cannot commit to DuckDB file x.duckdb"
      */
     public static SparkifyException translate(String what, SQLException e) {
-        String message = firstLine(String.valueOf(e.getMessage()));
+        String message = Messages.firstLine(e);
         if (isDiskFull(e)) {
             return new SparkifyException(
                     ErrorCode.DISK_FULL,
@@ -38,10 +39,5 @@ public final class WarehouseErrors {
             }
         }
         return false;
-    }
-
-    static String firstLine(String message) {
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +23,23 @@ class LaunchJarIT {
 
     @TempDir
     Path dir;
+
+    @Test
+    void neitherJarCarriesTheBenchmarkTools() throws IOException {
+        for (Path jar : List.of(TARGET.resolve("sparkify.jar"), TARGET.resolve("launch/sparkify.jar"))) {
+            try (JarFile file = new JarFile(jar.toFile())) {
+                List<String> classes = file.stream()
+                        .map(JarEntry::getName)
+                        .filter(name -> name.startsWith("com/sparkify/"))
+                        .toList();
+                assertThat(classes).as(jar.toString()).contains("com/sparkify/cli/SparkifyCommand.class");
+                assertThat(classes)
+                        .as(jar.toString())
+                        .noneMatch(name -> name.startsWith("com/sparkify/bench/")
+                                || name.startsWith("com/sparkify/cli/BenchmarkCommand"));
+            }
+        }
+    }
 
     @Test
     void theLauncherJarLoadsDuckDbWithoutCopyingItsLibrary() throws Exception {

@@ -43,7 +43,19 @@ class SparkifyCommandTest {
                 .startsWith("2 ")
                 .contains("etl");
         assertThat(SparkifyCommand.commandLine("--help").getSubcommands()).containsKeys("etl", "query", "help");
-        assertThat(SparkifyCommand.commandLine().getSubcommands()).hasSize(11);
+        assertThat(SparkifyCommand.commandLine().getSubcommands()).hasSize(10);
+    }
+
+    @Test
+    void theBenchmarkToolsAreNoCommandOfTheUsers() {
+        assertThat(run(SparkifyCommand.commandLine(), "--help"))
+                .startsWith("0 ")
+                .contains("  etl ", "  export ")
+                .doesNotContain("benchmark");
+        String[] benchmark = {"benchmark", "prepare"};
+        assertThat(run(SparkifyCommand.commandLine(benchmark), benchmark))
+                .startsWith("2 ")
+                .contains("benchmark");
     }
 
     private static String run(CommandLine command, String... args) {

@@ -122,4 +122,23 @@ class SettingsResolverTest {
         Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-------"));
         assertThat(resolve(Map.of(), SettingsResolver.Flags.none()).warnings()).isEmpty();
     }
+
+    @Test
+    void engineOptionsComeFromTheEnvironmentOnceAndThePasswordIsNeverShown() {
+        Settings settings = resolve(
+                Map.of("SPARKIFY_DUCKDB_MEMORY_LIMIT", " 2GB", "PGUSER", "ann", "PGPASSWORD", "hunter22"),
+                SettingsResolver.Flags.none());
+
+        assertThat(settings.engine().duckDbMemoryLimit()).contains(" 2GB");
+        assertThat(settings.engine().postgresUser()).contains("ann");
+        assertThat(settings.engine().postgresPassword().map(Secret::reveal)).contains("hunter22");
+        assertThat(settings.toString()).doesNotContain("hunter22");
+    }
+
+    @Test
+    void emptyPostgresCredentialsInTheEnvironmentCountAsUnset() {
+        Settings settings = resolve(Map.of("PGUSER", "", "PGPASSWORD", ""), SettingsResolver.Flags.none());
+
+        assertThat(settings.engine()).isEqualTo(EngineOptions.none());
+    }
 }

@@ -1,6 +1,7 @@
 package com.sparkify.analytics.export;
 
 import com.sparkify.ErrorCode;
+import com.sparkify.Messages;
 import com.sparkify.SparkifyException;
 import com.sparkify.pipeline.TableCounts;
 import com.sparkify.pipeline.TableCountsQuery;
@@ -78,7 +79,7 @@ public final class ParquetExport {
             }
         } catch (SQLException | IOException e) {
             throw new SparkifyException(
-                    ErrorCode.WAREHOUSE, "Cannot export the star schema to " + out + ": " + firstLine(e), e);
+                    ErrorCode.WAREHOUSE, "Cannot export the star schema to " + out + ": " + Messages.firstLine(e), e);
         }
         return written;
     }
@@ -163,11 +164,5 @@ public final class ParquetExport {
         } catch (IOException e) {
             throw new SparkifyException(ErrorCode.INPUT, "Cannot remove " + folder + ": " + e, e);
         }
-    }
-
-    private static String firstLine(Exception e) {
-        String message = String.valueOf(e.getMessage());
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }

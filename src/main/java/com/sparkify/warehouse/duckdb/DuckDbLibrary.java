@@ -1,6 +1,7 @@
 package com.sparkify.warehouse.duckdb;
 
 import com.sparkify.ErrorCode;
+import com.sparkify.Messages;
 import com.sparkify.SparkifyException;
 
 /**
@@ -31,7 +32,7 @@ public final class DuckDbLibrary {
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
-        String message = cause.getMessage() == null ? "" : ": " + DuckDbWarehouseFactory.firstLine(cause.getMessage());
+        String message = cause.getMessage() == null ? "" : ": " + Messages.firstLine(cause);
         return cause.getClass().getSimpleName() + message;
     }
 }

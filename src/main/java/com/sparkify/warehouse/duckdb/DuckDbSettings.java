@@ -2,40 +2,38 @@ package com.sparkify.warehouse.duckdb;
 
 import com.sparkify.ErrorCode;
 import com.sparkify.SparkifyException;
+import com.sparkify.config.ByteSize;
+import com.sparkify.config.EngineOptions;
 import java.util.Properties;
-import java.util.regex.Pattern;
 
 /**
- * DuckDB's memory budget. DuckDB would take 80% of the machine's memory; a nightly job sharing a host
+ * DuckDB's session settings. DuckDB would take 80% of the machine's memory; a nightly job sharing a host
  * should not, so sparkify caps it (spilling to {@code <warehouse>.tmp} beyond) unless told otherwise by
- * {@code SPARKIFY_DUCKDB_MEMORY_LIMIT}, e.g. {@code 2GB}. DuckDB's allocator also keeps freed memory until
- * a task that peaked above {@code allocator_flush_threshold} (128 MiB by default) ends; at 32 MB it hands
- * it back sooner: on 3M events, peak RSS 707-780 MB instead of 854-869 MB, and fewer batches of the fast
- * read ran out of memory (BENCHMARKS.md).
+ * {@code SPARKIFY_DUCKDB_MEMORY_LIMIT}, e.g. {@code 2GB}. A lower {@code allocator_flush_threshold} makes
+ * DuckDB's allocator hand freed memory back to the system sooner, which lowers the run's peak.
  *
- * <p>No vacuum tasks: at a checkpoint DuckDB would merge adjacent row groups that fit into fewer, and every
- * batch the fast path stages ends in a partial row group. On 1M events those merges made the run's commit
- * take 1.2-1.5 s instead of 0.08 s, and left a larger file (103 MB instead of 77 MB); row groups whose rows
- * are all deleted are still dropped, and repeated full refreshes kept the file at the same size.
+ * <p>No vacuum tasks: at a checkpoint DuckDB would merge the partial row groups every staged batch ends
+ * in, which made the commit much slower and the file larger; row groups whose rows are all deleted are still
+ * dropped. The figures are in docs/decisions/.
  */
 final class DuckDbSettings {
     static final String DEFAULT_MEMORY_LIMIT = "384MB";
 
     static final String ALLOCATOR_FLUSH_THRESHOLD = "32MB";
-    private static final Pattern SIZE = Pattern.compile("\\d{1,6}(\\.\\d{1,3})?\\s?(KB|MB|GB|TB|KiB|MiB|GiB|TiB)");
 
     private DuckDbSettings() {}
 
     /** DuckDB's memory limit: {@code SPARKIFY_DUCKDB_MEMORY_LIMIT}, else {@value #DEFAULT_MEMORY_LIMIT}. */
-    static String memoryLimit() {
-        String limit = System.getenv()
-                .getOrDefault("SPARKIFY_DUCKDB_MEMORY_LIMIT", DEFAULT_MEMORY_LIMIT)
-                .strip();
-        if (!SIZE.matcher(limit).matches()) {
+    static String memoryLimit(EngineOptions options) {
+        String limit = options.duckDbMemoryLimit().orElse(DEFAULT_MEMORY_LIMIT);
+        try {
+            return ByteSize.parse(limit).toString();
+        } catch (IllegalArgumentException e) {
             throw new SparkifyException(
-                    ErrorCode.CONFIG, "Expected SPARKIFY_DUCKDB_MEMORY_LIMIT like 512MB or 2GB, found '" + limit + "'");
+                    ErrorCode.CONFIG,
+                    "Expected " + EngineOptions.DUCKDB_MEMORY_LIMIT + " like 512MB or 2GB, found '" + limit.strip()
+                            + "'");
         }
-        return limit;
     }
 
     static Properties connectionProperties(String memoryLimit) {

@@ -2,6 +2,7 @@ package com.sparkify.warehouse.duckdb;
 
 import com.sparkify.ErrorCode;
 import com.sparkify.SparkifyException;
+import com.sparkify.config.EngineOptions;
 import com.sparkify.config.Settings;
 import com.sparkify.warehouse.Warehouse;
 import com.sparkify.warehouse.WarehouseErrors;
@@ -31,8 +32,8 @@ public final class DuckDbWarehouseFactory implements WarehouseFactory {
         path.ifPresent(DuckDbWarehouseFactory::checkFolder);
         Optional<WarehouseFiles> created =
                 path.filter(file -> !Files.exists(file)).map(WarehouseFiles::new);
-        Warehouse warehouse =
-                connect(url, path.map(p -> "DuckDB file " + p).orElse("in-memory DuckDB"), false, created);
+        Warehouse warehouse = connect(
+                url, path.map(p -> "DuckDB file " + p).orElse("in-memory DuckDB"), false, created, settings.engine());
         // The connection holds DuckDB's file lock: a spill folder left now is a killed process's.
         path.map(WarehouseFiles::new).ifPresent(WarehouseFiles::removeStaleSpillFolder);
         return warehouse;
@@ -67,14 +68,14 @@ public final class DuckDbWarehouseFactory implements WarehouseFactory {
         }
         String description = "DuckDB file " + path.get();
         if (Files.exists(path.get())) {
-            return connect(url, description, true, Optional.empty());
+            return connect(url, description, true, Optional.empty(), settings.engine());
         }
-        return connect(PREFIX, description + ", not created yet", false, Optional.empty());
+        return connect(PREFIX, description + ", not created yet", false, Optional.empty(), settings.engine());
     }
 
     private static Warehouse connect(
-            String url, String description, boolean readOnly, Optional<WarehouseFiles> created) {
-        String memoryLimit = DuckDbSettings.memoryLimit();
+            String url, String description, boolean readOnly, Optional<WarehouseFiles> created, EngineOptions options) {
+        String memoryLimit = DuckDbSettings.memoryLimit(options);
         DuckDbLibrary.load();
         Properties properties = DuckDbSettings.connectionProperties(memoryLimit);
         if (readOnly) {
@@ -131,10 +132,5 @@ public final class DuckDbWarehouseFactory implements WarehouseFactory {
                     e);
         }
         return WarehouseErrors.translate("Cannot open " + description, e);
-    }
-
-    static String firstLine(String message) {
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }

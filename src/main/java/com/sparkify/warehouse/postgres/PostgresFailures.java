@@ -1,6 +1,7 @@
 package com.sparkify.warehouse.postgres;
 
 import com.sparkify.ErrorCode;
+import com.sparkify.Messages;
 import com.sparkify.SparkifyException;
 import com.sparkify.warehouse.WarehouseErrors;
 import java.sql.SQLException;
@@ -88,20 +89,15 @@ final class PostgresFailures {
         String message = firstSentence(String.valueOf(e.getMessage()));
         Throwable cause = e.getCause();
         if (cause != null && cause.getMessage() != null && !message.contains(cause.getMessage())) {
-            message = message + " (" + cause.getClass().getSimpleName() + ": " + firstLine(cause.getMessage()) + ")";
+            message = message + " (" + cause.getClass().getSimpleName() + ": " + Messages.firstLine(cause) + ")";
         }
         return message;
     }
 
     private static String firstSentence(String message) {
-        String line = firstLine(message);
+        String line = Messages.firstLine(message);
         int end = line.indexOf(". ");
         String sentence = end < 0 ? line : line.substring(0, end);
         return sentence.endsWith(".") ? sentence.substring(0, sentence.length() - 1) : sentence;
-    }
-
-    private static String firstLine(String message) {
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }

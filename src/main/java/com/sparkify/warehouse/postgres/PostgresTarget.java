@@ -9,7 +9,6 @@ import com.sparkify.config.Settings;
 import com.sparkify.warehouse.JdbcUrls;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.postgresql.Driver;
@@ -51,7 +50,7 @@ record PostgresTarget(
         }
     }
 
-    static PostgresTarget of(Settings settings, Map<String, String> environment) {
+    static PostgresTarget of(Settings settings) {
         String given = settings.warehouseUrl();
         UserInfo userInfo = UserInfo.split(given);
         Properties parsed = Driver.parseURL(userInfo.url(), new Properties());
@@ -64,11 +63,11 @@ record PostgresTarget(
         Optional<String> user = userInfo.user()
                 .or(() -> nonEmpty(parsed.getProperty("user")))
                 .or(() -> settings.cluster().user())
-                .or(() -> nonEmpty(environment.get("PGUSER")));
+                .or(() -> settings.engine().postgresUser());
         Optional<Secret> password = userInfo.password()
                 .or(() -> nonEmpty(parsed.getProperty("password")).map(Secret::new))
                 .or(() -> settings.cluster().password())
-                .or(() -> nonEmpty(environment.get("PGPASSWORD")).map(Secret::new));
+                .or(() -> settings.engine().postgresPassword());
         return new PostgresTarget(
                 userInfo.url(),
                 parsed.getProperty("PGHOST", "localhost"),

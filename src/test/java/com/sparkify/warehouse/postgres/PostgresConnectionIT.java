@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.sparkify.ErrorCode;
 import com.sparkify.SparkifyException;
 import com.sparkify.cli.SparkifyCommand;
+import com.sparkify.config.EngineOptions;
 import com.sparkify.config.Settings;
 import com.sparkify.config.SettingsResolver;
 import com.sparkify.warehouse.Rows;
@@ -66,15 +67,16 @@ class PostgresConnectionIT {
     }
 
     private static String currentUser(Settings settings, Map<String, String> environment) {
-        try (Warehouse warehouse = new PostgresWarehouseFactory(environment).open(settings)) {
+        try (Warehouse warehouse =
+                new PostgresWarehouseFactory().open(settings.withEngine(EngineOptions.from(environment)))) {
             return Rows.single(warehouse.connection(), "SELECT current_user");
         }
     }
 
     private static SparkifyException failure(Settings settings, Map<String, String> environment) {
-        return catchThrowableOfType(
-                SparkifyException.class,
-                () -> new PostgresWarehouseFactory(environment).open(settings).close());
+        return catchThrowableOfType(SparkifyException.class, () -> new PostgresWarehouseFactory()
+                .open(settings.withEngine(EngineOptions.from(environment)))
+                .close());
     }
 
     @Test

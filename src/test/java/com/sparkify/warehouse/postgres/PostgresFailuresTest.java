@@ -6,7 +6,6 @@ import com.sparkify.config.Settings;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.postgresql.util.PSQLException;
@@ -15,18 +14,16 @@ import org.postgresql.util.PSQLState;
 class PostgresFailuresTest {
     private static final String PASSWORD = "correct-horse-battery";
 
-    private final PostgresTarget target = PostgresTarget.of(
-            new Settings(
-                    "jdbc:postgresql://db.example.com:6543/music?user=ann&password=" + PASSWORD,
-                    Optional.of("sparkify"),
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.empty(),
-                    com.sparkify.config.Cluster.none(),
-                    Optional.empty(),
-                    Optional.empty(),
-                    List.of()),
-            Map.of());
+    private final PostgresTarget target = PostgresTarget.of(new Settings(
+            "jdbc:postgresql://db.example.com:6543/music?user=ann&password=" + PASSWORD,
+            Optional.of("sparkify"),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            com.sparkify.config.Cluster.none(),
+            Optional.empty(),
+            Optional.empty(),
+            List.of()));
     private final PostgresFailures failures = new PostgresFailures(target);
 
     @Test

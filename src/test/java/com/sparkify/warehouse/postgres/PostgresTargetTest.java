@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sparkify.ErrorCode;
 import com.sparkify.SparkifyException;
 import com.sparkify.config.Cluster;
+import com.sparkify.config.EngineOptions;
 import com.sparkify.config.Secret;
 import com.sparkify.config.Settings;
 import java.util.List;
@@ -42,7 +43,7 @@ class PostgresTargetTest {
 
     @Test
     void readsHostPortDatabaseAndDefaultsTheSchemaToPublic() {
-        PostgresTarget target = PostgresTarget.of(settings("jdbc:postgresql://db.example.com:6543/music"), Map.of());
+        PostgresTarget target = PostgresTarget.of(settings("jdbc:postgresql://db.example.com:6543/music"));
 
         assertThat(target.describe()).isEqualTo("PostgreSQL db.example.com:6543/music (schema public)");
         assertThat(target.user()).isEmpty();
@@ -51,15 +52,16 @@ class PostgresTargetTest {
 
     @Test
     void theUrlBeatsTheConfigWhichBeatsTheEnvironment() {
-        Map<String, String> environment = Map.of("PGUSER", "env_user", "PGPASSWORD", "env_secret");
+        EngineOptions environment = EngineOptions.from(Map.of("PGUSER", "env_user", "PGPASSWORD", "env_secret"));
         String bare = "jdbc:postgresql://h/db";
         String withParameters = bare + "?user=url_user&password=url_secret";
 
-        PostgresTarget fromUrl = PostgresTarget.of(
-                settings(withParameters, Optional.empty(), cluster("cfg_user", "cfg_pw")), environment);
-        PostgresTarget fromConfig =
-                PostgresTarget.of(settings(bare, Optional.empty(), cluster("cfg_user", "cfg_pw")), environment);
-        PostgresTarget fromEnvironment = PostgresTarget.of(settings(bare), environment);
+        PostgresTarget fromUrl =
+                PostgresTarget.of(settings(withParameters, Optional.empty(), cluster("cfg_user", "cfg_pw"))
+                        .withEngine(environment));
+        PostgresTarget fromConfig = PostgresTarget.of(
+                settings(bare, Optional.empty(), cluster("cfg_user", "cfg_pw")).withEngine(environment));
+        PostgresTarget fromEnvironment = PostgresTarget.of(settings(bare).withEngine(environment));
 
         assertThat(fromUrl.connectionProperties())
                 .containsEntry("user", "url_user")
@@ -75,7 +77,7 @@ class PostgresTargetTest {
     @Test
     void userInfoIsTakenOutOfTheUrlAndPercentDecoded() {
         PostgresTarget target =
-                PostgresTarget.of(settings("jdbc:postgresql://ann:p%40ss%3Aw%C3%B6rd@h:5433/db?ssl=false"), Map.of());
+                PostgresTarget.of(settings("jdbc:postgresql://ann:p%40ss%3Aw%C3%B6rd@h:5433/db?ssl=false"));
 
         assertThat(target.url()).isEqualTo("jdbc:postgresql://h:5433/db?ssl=false");
         assertThat(target.user()).contains("ann");
@@ -87,8 +89,7 @@ class PostgresTargetTest {
 
     @Test
     void aUrlPgjdbcCannotReadIsAConfigErrorWithoutThePassword() {
-        assertThatThrownBy(() ->
-                        PostgresTarget.of(settings("jdbc:postgresql://h:notaport/db?password=hunter22"), Map.of()))
+        assertThatThrownBy(() -> PostgresTarget.of(settings("jdbc:postgresql://h:notaport/db?password=hunter22")))
                 .isInstanceOf(SparkifyException.class)
                 .hasMessage("Expected a PostgreSQL URL like jdbc:postgresql://HOST:PORT/DATABASE, found"
                         + " 'jdbc:postgresql://h:notaport/db?password=****'; check --warehouse")
@@ -107,7 +108,7 @@ class PostgresTargetTest {
 
     @Test
     void redactsThePasswordFromAnyText() {
-        PostgresTarget target = PostgresTarget.of(settings("jdbc:postgresql://h/db?password=s3cr3t!"), Map.of());
+        PostgresTarget target = PostgresTarget.of(settings("jdbc:postgresql://h/db?password=s3cr3t!"));
 
         assertThat(target.redact("failed with s3cr3t! in it")).isEqualTo("failed with **** in it");
     }
@@ -120,7 +121,7 @@ class PostgresTargetTest {
 
     @Test
     void redshiftUrlsAreNotOurs() {
-        PostgresWarehouseFactory factory = new PostgresWarehouseFactory(Map.of());
+        PostgresWarehouseFactory factory = new PostgresWarehouseFactory();
 
         assertThat(factory.handlesJdbcUrl("jdbc:postgresql://h/db")).isTrue();
         assertThat(factory.handlesJdbcUrl("jdbc:redshift://cluster:5439/dev")).isFalse();

@@ -1,24 +1,27 @@
-package com.sparkify.cli;
+package com.sparkify.bench;
 
 import com.sparkify.ErrorCode;
 import com.sparkify.SparkifyException;
-import com.sparkify.bench.DatasetReplicator;
-import com.sparkify.bench.ReadJsonFloor;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+/**
+ * The tools the scripts in bench/ call to make their datasets and the read_json floor. It lives with the
+ * tests, out of the product jar and its --help; the scripts run it on the test classpath.
+ */
 @Command(
         name = "benchmark",
         mixinStandardHelpOptions = true,
         description = {
-            "Tools for the scripts in bench/, which measure etl against DuckDB's bare read_json and at scale. Not needed to use sparkify."
+            "Tools for the scripts in bench/, which measure etl against DuckDB's bare read_json and at scale."
         },
         subcommands = {BenchmarkCommand.Prepare.class, BenchmarkCommand.Floor.class, BenchmarkCommand.NextDay.class})
-final class BenchmarkCommand implements Runnable {
+public final class BenchmarkCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -26,6 +29,18 @@ final class BenchmarkCommand implements Runnable {
     public void run() {
         throw new picocli.CommandLine.ParameterException(
                 spec.commandLine(), "Missing a subcommand: prepare, floor or next-day");
+    }
+
+    /** The command line, whose failures print one line and exit with their {@link ErrorCode}'s code. */
+    static CommandLine commandLine() {
+        return new CommandLine(new BenchmarkCommand()).setExecutionExceptionHandler((e, command, parsed) -> {
+            command.getErr().println("error: " + e.getMessage());
+            return e instanceof SparkifyException failure ? failure.code().exitCode() : 1;
+        });
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
     }
 
     @Command(

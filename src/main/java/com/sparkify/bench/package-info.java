@@ -1,2 +1,0 @@
-/** Benchmark helpers: replicating a dataset to a target size, and the bare DuckDB read_json floor. */
-package com.sparkify.bench;

@@ -35,8 +35,7 @@ final class RunExecution implements RunStep.Work {
     private long runId;
     private LoadErrorLog rejects;
     private LoadPlan plan;
-    private RunStatus status = RunStatus.SUCCEEDED;
-    private String message;
+    private RunOutcome outcome = RunOutcome.SUCCEEDED;
     private TableCounts tables;
     private CheckReport checks = new CheckReport(List.of());
 
@@ -136,8 +135,9 @@ final class RunExecution implements RunStep.Work {
             return true;
         }
         unpublish();
-        status = RunStatus.TOO_MANY_REJECTS;
-        message = rejects.count() + " rejected records, more than --max-errors " + step.maxErrors();
+        outcome = new RunOutcome(
+                RunStatus.TOO_MANY_REJECTS,
+                rejects.count() + " rejected records, more than --max-errors " + step.maxErrors());
         tables = TableCountsQuery.run(warehouse);
         return false;
     }
@@ -169,8 +169,7 @@ final class RunExecution implements RunStep.Work {
             return true;
         }
         unpublish();
-        status = RunStatus.CHECKS_FAILED;
-        message = checks.failures().size() + " data-quality checks failed";
+        outcome = new RunOutcome(RunStatus.CHECKS_FAILED, checks.failures().size() + " data-quality checks failed");
         return false;
     }
 
@@ -217,7 +216,13 @@ final class RunExecution implements RunStep.Work {
 
     /** Writes how the run ended to its record, on the side session. */
     void finishRecord() {
-        runLog.finish(runId, status, staged.count(), staged.songs().plus(staged.events()), tables.songplays(), message);
+        runLog.finish(
+                runId,
+                outcome.status(),
+                staged.count(),
+                staged.songs().plus(staged.events()),
+                tables.songplays(),
+                outcome.message());
     }
 
     /** Writes a run that failed with {@code failure} to its record; a failure to do so is kept on it. */
@@ -240,7 +245,7 @@ final class RunExecution implements RunStep.Work {
     EtlResult result(long millis, List<EmptySource> emptySources) {
         return new EtlResult(
                 runId,
-                status,
+                outcome.status(),
                 found.size(),
                 staged.count(),
                 plan.changed().size(),

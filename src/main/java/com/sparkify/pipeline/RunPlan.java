@@ -33,7 +33,7 @@ final class RunPlan {
             steps.add(new RunStep.Script(
                     new Step("discard_unpublished_staging", Phase.RECOVER),
                     false,
-                    "rows staged by a run that did not commit"));
+                    "on the run's session: rows staged by a run that did not commit go"));
         }
         steps.add(new RunStep.ReadLedger(Phase.PLAN));
         steps.add(new RunStep.Commit(Phase.PLAN));

@@ -180,7 +180,7 @@ SELECT COALESCE(MAX(run_id), 0) + 1 FROM etl_runs;
 
 INSERT INTO etl_runs (run_id, started_at, status) VALUES (?, GETDATE(), 'running');
 
--- rows staged by a run that did not commit
+-- on the run's session: rows staged by a run that did not commit go
 
 DELETE FROM staging_events WHERE load_id NOT IN (SELECT load_id FROM etl_files);
 

@@ -42,7 +42,7 @@ public final class DryRun {
         } catch (SparkifyException e) {
             throw SessionFailures.of("Cannot read the ledger of " + warehouse.describe(), e);
         }
-        List<RunStep> steps = new ArrayList<>(RunPlan.opening(warehouse));
+        List<RunStep> steps = new ArrayList<>(RunPlan.opening(warehouse, options));
         steps.addAll(RunPlan.of(warehouse, plan, options, loadId));
         return new EtlPreview(warehouse.describe(), loadId, files(found, plan), statements(steps, loadId));
     }
@@ -122,7 +122,9 @@ public final class DryRun {
 
         @Override
         public boolean readLedger(RunStep.ReadLedger step) {
-            sql.add(scripts.statement("ledger_select"));
+            if (!step.fullRefresh()) {
+                sql.add(scripts.statement("ledger_select"));
+            }
             return true;
         }
 

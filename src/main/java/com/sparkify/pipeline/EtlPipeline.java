@@ -36,7 +36,7 @@ public final class EtlPipeline {
         try (WarehouseSession side = warehouse.openSideSession()) {
             RunExecution run = new RunExecution(warehouse, side, options, found, listener, progress);
             try {
-                if (run.run(RunPlan.opening(warehouse))) {
+                if (run.run(RunPlan.opening(warehouse, options))) {
                     run.run(RunPlan.of(warehouse, run.plan(), options, run.runId()));
                 }
                 run.finishRecord();

@@ -106,7 +106,7 @@ final class RunExecution implements RunStep.Work {
 
     @Override
     public boolean readLedger(RunStep.ReadLedger step) {
-        plan = new LoadLedger(session).plan(found, options.fullRefresh());
+        plan = new LoadLedger(session).plan(found, step.fullRefresh());
         shape = RunPlan.shape(plan, options);
         return true;
     }

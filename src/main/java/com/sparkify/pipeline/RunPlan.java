@@ -19,7 +19,7 @@ final class RunPlan {
     private RunPlan() {}
 
     /** The steps up to the ledger's comparison: tables, recovery, the run's record, the ledger read. */
-    static List<RunStep> opening(Warehouse warehouse) {
+    static List<RunStep> opening(Warehouse warehouse, EtlOptions options) {
         List<RunStep> steps = new ArrayList<>();
         steps.add(new RunStep.Script(
                 new Step("schema", Phase.SCHEMA), false, "missing tables only; existing tables and their rows stay"));
@@ -35,7 +35,7 @@ final class RunPlan {
                     false,
                     "on the run's session: rows staged by a run that did not commit go"));
         }
-        steps.add(new RunStep.ReadLedger(Phase.PLAN));
+        steps.add(new RunStep.ReadLedger(Phase.PLAN, options.fullRefresh()));
         steps.add(new RunStep.Commit(Phase.PLAN));
         return steps;
     }

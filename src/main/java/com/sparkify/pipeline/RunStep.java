@@ -75,8 +75,11 @@ sealed interface RunStep {
         }
     }
 
-    /** Reads the ledger, to compare the files found with the files loaded before. */
-    record ReadLedger(Phase phase) implements RunStep {
+    /**
+     * Compares the files found with the ledger's files loaded before; a full refresh reads nothing and
+     * loads them all.
+     */
+    record ReadLedger(Phase phase, boolean fullRefresh) implements RunStep {
         @Override
         public boolean accept(Work work) {
             return work.readLedger(this);

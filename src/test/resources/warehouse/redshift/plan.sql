@@ -170,6 +170,8 @@ SELECT *,
            AS start_time
 FROM staging_events;
 
+COMMIT;
+
 -- on a second session, each statement committed at once: the run's row, and every reject
 
 UPDATE etl_runs SET status = 'interrupted' WHERE status = 'running';
@@ -178,7 +180,7 @@ SELECT COALESCE(MAX(run_id), 0) + 1 FROM etl_runs;
 
 INSERT INTO etl_runs (run_id, started_at, status) VALUES (?, GETDATE(), 'running');
 
--- the run, in one transaction
+-- on the run's session: rows staged by a run that did not commit go
 
 DELETE FROM staging_events WHERE load_id NOT IN (SELECT load_id FROM etl_files);
 
@@ -186,29 +188,9 @@ DELETE FROM staging_songs WHERE load_id NOT IN (SELECT load_id FROM etl_files);
 
 SELECT path, change_marker FROM etl_files;
 
-DROP TABLE IF EXISTS etl_reload_files;
+COMMIT;
 
-DROP TABLE IF EXISTS etl_changed_plays;
-
-DROP TABLE IF EXISTS etl_changed_users;
-
-DROP TABLE IF EXISTS etl_changed_songs;
-
-DROP TABLE IF EXISTS etl_changed_artists;
-
-DROP TABLE IF EXISTS etl_replaced_times;
-
-CREATE TEMP TABLE etl_reload_files AS SELECT path FROM etl_files WHERE 1 = 0;
-
-CREATE TEMP TABLE etl_changed_plays (session_id BIGINT, item_in_session BIGINT);
-
-CREATE TEMP TABLE etl_changed_users (user_id BIGINT);
-
-CREATE TEMP TABLE etl_changed_songs AS SELECT song_id FROM songs WHERE 1 = 0;
-
-CREATE TEMP TABLE etl_changed_artists AS SELECT artist_id FROM artists WHERE 1 = 0;
-
-CREATE TEMP TABLE etl_replaced_times (start_time TIMESTAMP);
+-- the run, in one transaction
 
 -- write s3://sparkify-test/manifests/jsonpaths/songs.json:
 --   {
@@ -469,6 +451,30 @@ WHERE reject_reason IS NULL;
 DELETE FROM etl_copy_events;
 
 -- with more rejects than --max-errors 0: ROLLBACK here
+
+DROP TABLE IF EXISTS etl_reload_files;
+
+DROP TABLE IF EXISTS etl_changed_plays;
+
+DROP TABLE IF EXISTS etl_changed_users;
+
+DROP TABLE IF EXISTS etl_changed_songs;
+
+DROP TABLE IF EXISTS etl_changed_artists;
+
+DROP TABLE IF EXISTS etl_replaced_times;
+
+CREATE TEMP TABLE etl_reload_files (path VARCHAR(2048));
+
+CREATE TEMP TABLE etl_changed_plays (session_id BIGINT, item_in_session BIGINT);
+
+CREATE TEMP TABLE etl_changed_users (user_id BIGINT);
+
+CREATE TEMP TABLE etl_changed_songs (song_id VARCHAR(256));
+
+CREATE TEMP TABLE etl_changed_artists (artist_id VARCHAR(256));
+
+CREATE TEMP TABLE etl_replaced_times (start_time TIMESTAMP);
 
 INSERT INTO etl_changed_plays
 SELECT session_id, item_in_session FROM staging_events WHERE load_id = 1 AND page = 'NextSong';

@@ -83,8 +83,8 @@ final class DuckDbStagingLoader implements StagingLoader {
         this.readerConnections = readerConnections;
     }
 
-    @Override
-    public void prefetch(List<SourceFile> files, FileSource source, long loadId, Listener listener) {
+    /** Stages local event files through read_json, in transactions of its own; the others are left to Java. */
+    private void readJson(List<SourceFile> files, FileSource source, long loadId, Listener listener) {
         List<SourceFile> local = files.stream()
                 .filter(file ->
                         file.kind() == DataKind.EVENTS && file.localPath().isPresent())
@@ -316,8 +316,29 @@ final class DuckDbStagingLoader implements StagingLoader {
         }
     }
 
+    /**
+     * Stages in transactions of its own, committed as the appender flushes, like the fast path's rows: rows
+     * an open transaction holds stay in memory until it ends. The run stages before its transaction starts,
+     * and its rows count only once it commits its ledger (discard_unpublished_staging.sql).
+     */
     @Override
     public void stage(List<SourceFile> files, FileSource source, long loadId, RejectSink rejects, Listener listener) {
+        try {
+            connection.setAutoCommit(true);
+            try {
+                readJson(files, source, loadId, listener);
+                stageWithJava(files, source, loadId, rejects, listener);
+            } finally {
+                connection.setAutoCommit(false);
+            }
+        } catch (SQLException e) {
+            throw WarehouseErrors.translate("Cannot stage into DuckDB", e);
+        }
+    }
+
+    private void stageWithJava(
+            List<SourceFile> files, FileSource source, long loadId, RejectSink rejects, Listener listener)
+            throws SQLException {
         List<SourceFile> remaining = files.stream()
                 .filter(file -> !stagedByPrefetch.contains(file.uri()))
                 .toList();
@@ -325,29 +346,18 @@ final class DuckDbStagingLoader implements StagingLoader {
             return;
         }
         String table = remaining.get(0).kind() == DataKind.EVENTS ? "staging_events" : "staging_songs";
-        try {
-            // Committed as the appender flushes, like the fast path's rows: rows an open transaction holds
-            // stay in memory until it ends (1M events staged here used to exhaust the 384MB limit). The
-            // pipeline stages before the run's transaction starts, and keeps this load's rows out of it
-            // until the run commits its ledger (discard_unpublished_staging.sql).
-            connection.setAutoCommit(true);
-            try (DuckDBAppender appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, table)) {
-                AppenderRowWriter writer = new AppenderRowWriter(appender, loadId);
-                if (readers == null) {
-                    readers = new RecordReaders();
-                }
-                for (SourceFile file : remaining) {
-                    writer.startFile(file.uri());
-                    Map<String, Long> unknownKeys = new HashMap<>();
-                    FileRead read = readers.read(source, file, writer, rejects, unknownKeys);
-                    listener.unknownKeys(read.file(), unknownKeys);
-                    listener.staged(read.file(), read.counts());
-                }
-            } finally {
-                connection.setAutoCommit(false);
+        try (DuckDBAppender appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, table)) {
+            AppenderRowWriter writer = new AppenderRowWriter(appender, loadId);
+            if (readers == null) {
+                readers = new RecordReaders();
             }
-        } catch (SQLException e) {
-            throw WarehouseErrors.translate("Cannot stage into DuckDB", e);
+            for (SourceFile file : remaining) {
+                writer.startFile(file.uri());
+                Map<String, Long> unknownKeys = new HashMap<>();
+                FileRead read = readers.read(source, file, writer, rejects, unknownKeys);
+                listener.unknownKeys(read.file(), unknownKeys);
+                listener.staged(read.file(), read.counts());
+            }
         }
     }
 

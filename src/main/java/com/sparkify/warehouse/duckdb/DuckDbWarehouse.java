@@ -1,11 +1,19 @@
 package com.sparkify.warehouse.duckdb;
 
+import com.sparkify.warehouse.JdbcSession;
+import com.sparkify.warehouse.LoadedFile;
+import com.sparkify.warehouse.Phase;
+import com.sparkify.warehouse.RunShape;
 import com.sparkify.warehouse.StagingLoader;
+import com.sparkify.warehouse.Step;
 import com.sparkify.warehouse.Warehouse;
+import com.sparkify.warehouse.WarehouseErrors;
+import com.sparkify.warehouse.WarehouseSession;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,10 +56,14 @@ final class DuckDbWarehouse implements Warehouse {
     }
 
     @Override
-    public Connection openSideConnection() throws SQLException {
-        Connection side = connection.unwrap(DuckDBConnection.class).duplicate();
-        side.setAutoCommit(true);
-        return side;
+    public WarehouseSession openSideSession() {
+        try {
+            Connection side = connection.unwrap(DuckDBConnection.class).duplicate();
+            side.setAutoCommit(true);
+            return new JdbcSession(side, scripts());
+        } catch (SQLException e) {
+            throw WarehouseErrors.translate("Cannot open a second session on " + description, e);
+        }
     }
 
     @Override
@@ -69,34 +81,57 @@ final class DuckDbWarehouse implements Warehouse {
     }
 
     @Override
-    public void startTransform(long inputBytes) {
-        memory.startTransform(inputBytes);
-        resetCheckpointThreshold();
-        checkpointAtCommit = inputBytes >= DuckDbMemory.SHARED_FROM;
-    }
-
-    @Override
-    public void execute(String script, Map<String, Long> parameters) {
-        memory.forScript(script);
-        scripts().execute(connection, script, parameters);
-    }
-
-    @Override
-    public void startChecks() {
-        memory.forChecks();
-    }
-
-    @Override
-    public void endTransform() {
-        memory.endTransform();
-        if (checkpointAtCommit) {
-            thresholdLowered = setCheckpointThreshold("SET checkpoint_threshold = '1KB'");
+    public void enter(Phase phase, RunShape shape) {
+        switch (phase) {
+            case RECOVER -> memory.endTransform();
+            case TRANSFORM -> {
+                memory.startTransform(shape.inputBytes());
+                resetCheckpointThreshold();
+                checkpointAtCommit = shape.inputBytes() >= DuckDbMemory.SHARED_FROM;
+            }
+            case CHECK -> memory.forChecks();
+            case COMMIT -> {
+                memory.endTransform();
+                if (checkpointAtCommit) {
+                    thresholdLowered = setCheckpointThreshold("SET checkpoint_threshold = '1KB'");
+                }
+            }
+            case PUBLISH -> resetCheckpointThreshold();
+            default -> {}
         }
     }
 
     @Override
-    public void committed() {
-        resetCheckpointThreshold();
+    public void execute(Step step) {
+        memory.forScript(step.script());
+        Warehouse.super.execute(step);
+    }
+
+    /** All rows in one statement, a list per column: DuckDB's driver runs a JDBC batch one row at a time. */
+    @Override
+    public void recordLoadedFiles(List<LoadedFile> files, long loadId) {
+        int n = files.size();
+        Object[][] columns = new Object[7][n];
+        for (int i = 0; i < n; i++) {
+            LoadedFile loaded = files.get(i);
+            columns[0][i] = loaded.file().uri();
+            columns[1][i] = loaded.file().kind().label();
+            columns[2][i] = loaded.file().size();
+            columns[3][i] = loaded.file().changeMarker();
+            columns[4][i] = loaded.counts().read();
+            columns[5][i] = loaded.counts().staged();
+            columns[6][i] = loaded.counts().rejected();
+        }
+        String[] types = {"VARCHAR", "VARCHAR", "BIGINT", "VARCHAR", "BIGINT", "BIGINT", "BIGINT"};
+        try (PreparedStatement statement = connection.prepareStatement(scripts().statement("ledger_insert_columns"))) {
+            for (int c = 0; c < columns.length; c++) {
+                statement.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
+            }
+            statement.setLong(columns.length + 1, loadId);
+            statement.execute();
+        } catch (SQLException e) {
+            throw WarehouseErrors.translate("The warehouse rejected the ledger rows", e);
+        }
     }
 
     private void resetCheckpointThreshold() {
@@ -120,11 +155,6 @@ final class DuckDbWarehouse implements Warehouse {
             LOG.debug("DuckDB did not take {}: {}", sql, e.getMessage());
             return false;
         }
-    }
-
-    @Override
-    public boolean mayRetry(RuntimeException failure) {
-        return memory.keepWholeLimitAfter(failure);
     }
 
     /**

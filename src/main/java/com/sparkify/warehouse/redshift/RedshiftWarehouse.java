@@ -1,6 +1,7 @@
 package com.sparkify.warehouse.redshift;
 
 import com.sparkify.ErrorCode;
+import com.sparkify.Messages;
 import com.sparkify.SparkifyException;
 import com.sparkify.config.Settings;
 import com.sparkify.warehouse.JdbcSession;
@@ -105,15 +106,9 @@ final class RedshiftWarehouse implements Warehouse {
     static SparkifyException connectFailure(RedshiftTarget target, SQLException e) {
         return new SparkifyException(
                 ErrorCode.WAREHOUSE,
-                "Cannot connect to " + target.describe() + ": " + target.redact(firstLine(e.getMessage()))
+                "Cannot connect to " + target.describe() + ": " + target.redact(Messages.firstLine(e.getMessage()))
                         + "; check [CLUSTER] HOST and DB_PORT, the credentials, and that the cluster's security "
                         + "group lets this address in (sparkify cluster create opens it)",
                 e);
-    }
-
-    private static String firstLine(String message) {
-        String text = String.valueOf(message);
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline);
     }
 }

@@ -1,11 +1,12 @@
 package com.sparkify.warehouse.duckdb;
 
+import com.sparkify.warehouse.Phase;
+import com.sparkify.warehouse.RunShape;
 import com.sparkify.warehouse.StagingLoader;
 import com.sparkify.warehouse.Warehouse;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,15 +15,18 @@ import org.duckdb.DuckDBConnection;
 /** The embedded DuckDB warehouse. DuckDB's file lock already keeps a second process out. */
 final class DuckDbWarehouse implements Warehouse {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DuckDbWarehouse.class);
+    /** Input from which a run's commit checkpoints: a smaller run's log is small. */
+    static final long CHECKPOINT_FROM = 32L << 20;
+
     private final Connection connection;
     private final String description;
     private final DuckDbMemory memory;
     private final Set<Connection> readerConnections = ConcurrentHashMap.newKeySet();
     /** The files this open created, if it created the warehouse. */
     private final Optional<WarehouseFiles> created;
-    /** Whether this run's commit should checkpoint: see {@link #setCheckpointThreshold}. */
-    private boolean checkpointAtCommit;
-
+    /** The shape of the run under way, for the phases the old hooks enter without it. */
+    private RunShape shape = RunShape.UNKNOWN;
+    /** Whether the checkpoint threshold is lowered for the commit: see {@link #setCheckpointThreshold}. */
     private boolean thresholdLowered;
 
     DuckDbWarehouse(Connection connection, String description, DuckDbMemory memory, Optional<WarehouseFiles> created) {
@@ -70,46 +74,43 @@ final class DuckDbWarehouse implements Warehouse {
 
     @Override
     public void startTransform(long inputBytes) {
-        memory.startTransform(inputBytes);
-        resetCheckpointThreshold();
-        checkpointAtCommit = inputBytes >= DuckDbMemory.SHARED_FROM;
-    }
-
-    @Override
-    public void execute(String script, Map<String, Long> parameters) {
-        memory.forScript(script);
-        scripts().execute(connection, script, parameters);
+        shape = new RunShape(inputBytes, false, false);
+        enter(Phase.TRANSFORM, shape);
     }
 
     @Override
     public void startChecks() {
-        memory.forChecks();
+        enter(Phase.CHECK, shape);
     }
 
     @Override
     public void endTransform() {
-        memory.endTransform();
-        if (checkpointAtCommit) {
-            thresholdLowered = setCheckpointThreshold("SET checkpoint_threshold = '1KB'");
-        }
+        enter(Phase.COMMIT, shape);
     }
 
     @Override
     public void committed() {
-        resetCheckpointThreshold();
+        enter(Phase.PUBLISH, shape);
     }
 
-    private void resetCheckpointThreshold() {
-        if (thresholdLowered) {
+    /** Sets DuckDB's memory limit for the phase, and its checkpoint threshold around a large run's commit. */
+    void enter(Phase phase, RunShape shape) {
+        memory.enter(phase);
+        if (phase == Phase.COMMIT && checkpointsAtCommit(shape)) {
+            thresholdLowered = setCheckpointThreshold("SET checkpoint_threshold = '1KB'");
+        } else if (thresholdLowered) {
             thresholdLowered = !setCheckpointThreshold("RESET checkpoint_threshold");
         }
     }
 
+    private static boolean checkpointsAtCommit(RunShape shape) {
+        return shape.inputBytes() >= CHECKPOINT_FROM;
+    }
+
     /**
      * A large run commits by checkpointing: DuckDB writes the transaction's tables straight into the file
-     * when its commit triggers a checkpoint, and otherwise first into the write-ahead log. Whether the
-     * default 16 MB threshold is crossed depended on DuckDB's estimate of the transaction: a 1M-event load
-     * wrote 217 MB of log and took 460 ms to commit instead of 64 ms, a 10M one 7.8 s (BENCHMARKS.md).
+     * when its commit triggers a checkpoint, and otherwise first into the write-ahead log, then again into
+     * the file. Whether the default threshold is crossed depends on DuckDB's estimate of the transaction.
      */
     private boolean setCheckpointThreshold(String sql) {
         try (Statement statement = connection.createStatement()) {
@@ -120,11 +121,6 @@ final class DuckDbWarehouse implements Warehouse {
             LOG.debug("DuckDB did not take {}: {}", sql, e.getMessage());
             return false;
         }
-    }
-
-    @Override
-    public boolean mayRetry(RuntimeException failure) {
-        return memory.keepWholeLimitAfter(failure);
     }
 
     /**

@@ -3,11 +3,13 @@ package com.sparkify.warehouse.duckdb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sparkify.warehouse.Phase;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 
 class DuckDbMemoryTest {
@@ -33,125 +35,31 @@ class DuckDbMemoryTest {
     }
 
     @Test
-    void theTransformGetsAThirdOfTheLimitTheLevelHistoryHalfAndTheChecksASixthThenAllOfItExactly() throws SQLException {
-        try (Connection connection = open("2GB")) {
-            DuckDbMemory memory = new DuckDbMemory(connection, "2GB", false);
-            String whole = limit(connection);
-
-            memory.forScript("merge_time");
-            assertThat(limit(connection)).as("before the transform").isEqualTo(whole);
-
-            memory.startTransform(DuckDbMemory.SHARED_FROM);
-            memory.forScript("merge_time");
-            assertThat(limit(connection)).isEqualTo("635.7 MiB"); // 2e9 / 3 bytes
-            memory.forScript("merge_user_levels");
-            assertThat(limit(connection)).isEqualTo("953.6 MiB");
-
-            memory.forChecks();
-            assertThat(limit(connection)).as("the checks' sixth").isEqualTo("317.8 MiB"); // 2e9 / 6 bytes
-
-            memory.endTransform();
-            assertThat(limit(connection))
-                    .as("the commit's: the configured 2GB, not DuckDB's rounding of it")
-                    .isEqualTo(whole);
-            memory.forScript("merge_time");
-            assertThat(limit(connection)).isEqualTo(whole);
+    void theReadersReadWithAtMost256MBAndEveryOtherPhaseWithTheWholeLimit() {
+        long limit = 2_000_000_000L;
+        assertThat(DuckDbMemory.limitFor(Phase.STAGE, limit)).isEqualTo(DuckDbMemory.READING_LIMIT);
+        assertThat(DuckDbMemory.limitFor(Phase.STAGE, 200_000_000L))
+                .as("a lower limit stays")
+                .isEqualTo(200_000_000L);
+        for (Phase phase : EnumSet.complementOf(EnumSet.of(Phase.STAGE))) {
+            assertThat(DuckDbMemory.limitFor(phase, limit)).as(phase.name()).isEqualTo(limit);
         }
     }
 
     @Test
-    void severalReadersReadWithAtMost256MBThenTheWholeLimitAgain() throws SQLException {
-        try (Connection connection = open("384MB")) {
-            DuckDbMemory memory = new DuckDbMemory(connection, "384MB", false);
+    void eachPhaseSetsItsLimitAndTheOthersTheConfiguredOneExactly() throws SQLException {
+        try (Connection connection = open("2GB")) {
+            DuckDbMemory memory = new DuckDbMemory(connection, "2GB", false);
             String whole = limit(connection);
-            memory.startReading();
+
+            memory.enter(Phase.STAGE);
             assertThat(limit(connection)).isEqualTo("244.1 MiB"); // 256e6 bytes
-            memory.endReading();
-            assertThat(limit(connection)).isEqualTo(whole);
-        }
-        try (Connection connection = open("200MB")) {
-            DuckDbMemory memory = new DuckDbMemory(connection, "200MB", false);
-            memory.startReading();
-            assertThat(limit(connection)).as("a lower limit stays").isEqualTo("190.7 MiB");
-        }
-        try (Connection connection = open("384MB")) {
-            DuckDbMemory memory = new DuckDbMemory(connection, "384MB", true);
-            memory.startReading();
-            assertThat(limit(connection)).as("in memory, the tables need it").isEqualTo("366.2 MiB");
-        }
-    }
-
-    @Test
-    void runningOutOfMemoryWhileReadingAsksForARunWithTheWholeLimit() throws SQLException {
-        try (Connection connection = open("384MB")) {
-            DuckDbMemory memory = new DuckDbMemory(connection, "384MB", false);
-            String whole = limit(connection);
-            memory.startReading();
-            assertThat(memory.keepWholeLimitAfter(new RuntimeException("Out of Memory Error: could not allocate")))
-                    .isTrue();
-            assertThat(limit(connection)).isEqualTo(whole);
-            memory.startReading();
+            memory.enter(Phase.PREPARE);
             assertThat(limit(connection))
-                    .as("the retry reads with the whole limit")
+                    .as("the configured 2GB, not DuckDB's rounding of it")
                     .isEqualTo(whole);
-        }
-    }
-
-    @Test
-    void theChecksGetASixthOfTheLimitButAtLeast64MBUnlessTheMergesGetLess() throws SQLException {
-        for (String[] limitAndShare :
-                new String[][] {{"384MB", "61.0 MiB"}, {"256MB", "61.0 MiB"}, {"150MB", "47.6 MiB"}}) {
-            try (Connection connection = open(limitAndShare[0])) {
-                DuckDbMemory memory = new DuckDbMemory(connection, limitAndShare[0], false);
-                memory.startTransform(DuckDbMemory.SHARED_FROM);
-                memory.forChecks();
-                assertThat(limit(connection)).as(limitAndShare[0]).isEqualTo(limitAndShare[1]);
-            }
-        }
-    }
-
-    @Test
-    void onlyRunningOutOfMemoryWithAShareAsksForARunWithTheWholeLimit() throws SQLException {
-        try (Connection connection = open("384MB")) {
-            DuckDbMemory memory = new DuckDbMemory(connection, "384MB", false);
-            String whole = limit(connection);
-            RuntimeException outOfMemory = new RuntimeException("Out of Memory Error: could not allocate block");
-
-            assertThat(memory.keepWholeLimitAfter(outOfMemory))
-                    .as("before any share")
-                    .isFalse();
-
-            memory.startTransform(DuckDbMemory.SHARED_FROM);
-            memory.forScript("merge_time");
-            assertThat(memory.keepWholeLimitAfter(new RuntimeException("Binder Error")))
-                    .as("another failure")
-                    .isFalse();
+            memory.enter(Phase.CHECK);
             assertThat(limit(connection)).isEqualTo(whole);
-
-            memory.startTransform(DuckDbMemory.SHARED_FROM);
-            memory.forScript("merge_time");
-            assertThat(memory.keepWholeLimitAfter(outOfMemory)).isTrue();
-            assertThat(limit(connection)).isEqualTo(whole);
-
-            memory.startTransform(DuckDbMemory.SHARED_FROM);
-            memory.forScript("merge_time");
-            assertThat(limit(connection)).as("the retry keeps the whole limit").isEqualTo(whole);
-        }
-    }
-
-    @Test
-    void aSmallRunKeepsTheWholeLimit() throws SQLException {
-        try (Connection connection = open("2GB")) {
-            DuckDbMemory memory = new DuckDbMemory(connection, "2GB", false);
-            String whole = limit(connection);
-            memory.startTransform(DuckDbMemory.SHARED_FROM - 1);
-            memory.forScript("merge_time");
-            assertThat(limit(connection)).isEqualTo(whole);
-            memory.forChecks();
-            assertThat(limit(connection)).isEqualTo(whole);
-            assertThat(memory.keepWholeLimitAfter(new RuntimeException("Out of Memory Error")))
-                    .as("no share to give up")
-                    .isFalse();
         }
     }
 
@@ -159,10 +67,18 @@ class DuckDbMemoryTest {
     void anInMemoryWarehouseKeepsItsWholeLimit() throws SQLException {
         try (Connection connection = open("384MB")) {
             DuckDbMemory memory = new DuckDbMemory(connection, "384MB", true);
-            memory.startTransform(DuckDbMemory.SHARED_FROM);
-            memory.forScript("merge_time");
-            assertThat(limit(connection)).isEqualTo("366.2 MiB");
+            memory.enter(Phase.STAGE);
+            assertThat(limit(connection)).as("its tables need it").isEqualTo("366.2 MiB");
         }
+    }
+
+    @Test
+    void knowsDuckDbsOutOfMemoryAmongTheCauses() {
+        assertThat(DuckDbMemory.outOfMemory(new RuntimeException(
+                        "run failed", new SQLException("Out of Memory Error: could not allocate"))))
+                .isTrue();
+        assertThat(DuckDbMemory.outOfMemory(new RuntimeException("Binder Error")))
+                .isFalse();
     }
 
     private static Connection open(String limit) throws SQLException {

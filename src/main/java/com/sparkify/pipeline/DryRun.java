@@ -1,49 +1,60 @@
 package com.sparkify.pipeline;
 
-import com.sparkify.source.DataKind;
+import com.sparkify.SparkifyException;
 import com.sparkify.source.SourceFile;
+import com.sparkify.warehouse.Phase;
+import com.sparkify.warehouse.SessionFailures;
 import com.sparkify.warehouse.SqlScripts;
-import com.sparkify.warehouse.StagingLoader;
 import com.sparkify.warehouse.Warehouse;
-import com.sparkify.warehouse.WarehouseErrors;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
+import com.sparkify.warehouse.WarehouseSession;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code etl --plan}: the ledger's comparison and the SQL of a run, in the order {@link EtlPipeline} sends it,
- * with nothing run but two reads (the ledger and the next run id) when their tables exist.
+ * {@code etl --plan}: the ledger's comparison and the SQL of a run, the steps {@link RunPlan} declares for
+ * {@link EtlPipeline}, with nothing run but two reads (the ledger and the next run id) when their tables exist.
  */
 public final class DryRun {
     private final Warehouse warehouse;
-    private final SqlScripts scripts;
 
     public DryRun(Warehouse warehouse) {
         this.warehouse = warehouse;
-        this.scripts = warehouse.scripts();
     }
 
     public EtlPreview preview(EtlOptions options) {
         List<SourceFile> found = new ArrayList<>(options.songs().list());
         found.addAll(options.logs().list());
+        WarehouseSession session = warehouse.session();
+        LoadPlan plan;
+        long loadId;
         try {
-            Connection connection = warehouse.connection();
-            Set<String> tables = existingTables(connection);
-            LoadPlan plan = tables.contains("etl_files")
-                    ? new LoadLedger(connection, scripts).plan(found, options.fullRefresh())
+            // Looked up as the run's statements will name them: through the search path, whose schema need
+            // not exist yet (the catalog would then answer for another schema).
+            plan = session.hasTable("etl_files")
+                    ? new LoadLedger(session).plan(found, options.fullRefresh())
                     : new LoadPlan(found, List.of(), 0, true);
-            long loadId = tables.contains("etl_runs") ? nextRunId(connection) : 1;
-            connection.rollback();
-            return new EtlPreview(warehouse.describe(), loadId, files(found, plan), statements(options, plan, loadId));
-        } catch (SQLException e) {
-            throw WarehouseErrors.translate("Cannot read the ledger of " + warehouse.describe(), e);
+            loadId = session.hasTable("etl_runs")
+                    ? session.queryLong(session.scripts().statement("run_next_id"))
+                    : 1;
+            session.rollback();
+        } catch (SparkifyException e) {
+            throw SessionFailures.of("Cannot read the ledger of " + warehouse.describe(), e);
         }
+        List<RunStep> steps = new ArrayList<>(RunPlan.opening(warehouse));
+        steps.addAll(RunPlan.of(warehouse, plan, options, loadId));
+        return new EtlPreview(warehouse.describe(), loadId, files(found, plan), statements(steps, loadId));
+    }
+
+    /** The SQL of {@code steps}, in order; {@code --} comments stand for work that is not SQL. */
+    List<String> statements(List<RunStep> steps, long loadId) {
+        Printer printer = new Printer(warehouse, loadId);
+        for (RunStep step : steps) {
+            printer.next(step);
+            step.accept(printer);
+        }
+        return printer.sql;
     }
 
     private static List<EtlPreview.PlannedFile> files(List<SourceFile> found, LoadPlan plan) {
@@ -60,90 +71,113 @@ public final class DryRun {
                 .toList();
     }
 
-    private List<String> statements(EtlOptions options, LoadPlan plan, long loadId) {
-        Map<String, Long> load = Map.of("load_id", loadId);
-        List<String> sql = new ArrayList<>();
-        sql.add("-- missing tables only; existing tables and their rows stay");
-        sql.addAll(scripts.statements("schema", Map.of()));
-        sql.add("-- on a second session, each statement committed at once: the run's row, and every reject");
-        sql.addAll(scripts.statements("run_mark_interrupted", Map.of()));
-        sql.add(one("run_next_id"));
-        sql.add(one("run_start"));
-        sql.add("-- the run, in one transaction");
-        sql.addAll(scripts.statements("discard_unpublished_staging", Map.of()));
-        sql.add(one("ledger_select"));
-        sql.addAll(scripts.statements("prepare_changes", Map.of()));
-        if (options.fullRefresh()) {
-            sql.addAll(scripts.statements("truncate_all", load));
-        } else if (!plan.changed().isEmpty()) {
-            sql.add("-- for each of the " + plan.changed().size() + " changed files:");
-            sql.add(one("reload_file_insert"));
-            sql.addAll(scripts.statements("forget_reloaded_files", load));
-        }
-        StagingLoader loader = warehouse.stagingLoader();
-        for (DataKind kind : List.of(DataKind.SONGS, DataKind.EVENTS)) {
-            List<SourceFile> files = plan.toLoad(kind);
-            if (!files.isEmpty()) {
-                sql.addAll(loader.plannedStatements(files, loadId));
-            }
-        }
-        sql.add("-- with more rejects than --max-errors " + options.maxErrors() + ": ROLLBACK here");
-        sql.addAll(scripts.statements("collect_changed_plays", plan.mergeParameters(loadId)));
-        sql.addAll(scripts.statements("collect_changes", plan.mergeParameters(loadId)));
-        for (String script : EtlPipeline.MERGE_SCRIPTS) {
-            sql.addAll(scripts.statements(script, plan.mergeParameters(loadId)));
-        }
-        if (options.fullRefresh()
-                || !plan.toLoad(DataKind.SONGS).isEmpty()
-                || !plan.changed().isEmpty()) {
-            sql.addAll(scripts.statements("rematch_songplays", Map.of()));
-        }
-        sql.addAll(scripts.statements("prune_time", Map.of()));
-        sql.addAll(scripts.statements("merge_time", plan.mergeParameters(loadId)));
-        sql.add("-- for each of the " + plan.toLoad().size() + " files loaded:");
-        sql.add(one("ledger_insert"));
-        sql.add("-- the checks; when one fails: ROLLBACK here");
-        sql.addAll(SqlScripts.split(scripts.text("checks")));
-        sql.add("COMMIT");
-        return sql;
-    }
-
-    /** A one-statement script, without its comments and semicolon. */
-    private String one(String script) {
-        return SqlScripts.split(scripts.text(script)).get(0);
-    }
-
-    /**
-     * The ledger tables the warehouse has, looked up as the run's statements will name them: through the
-     * search path, whose schema need not exist yet (the catalog would then answer for another schema).
-     */
-    private static Set<String> existingTables(Connection connection) throws SQLException {
-        Set<String> tables = new HashSet<>();
-        for (String table : List.of("etl_files", "etl_runs")) {
-            try (Statement statement = connection.createStatement()) {
-                statement
-                        .executeQuery("SELECT 1 FROM " + table + " WHERE 1 = 0")
-                        .close();
-                tables.add(table);
-            } catch (SQLException missing) {
-                // A failed statement ends PostgreSQL's transaction: start another.
-                connection.rollback();
-            }
-        }
-        return tables;
-    }
-
-    private long nextRunId(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(scripts.text("run_next_id"))) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
-
     private static Set<String> uris(List<SourceFile> files) {
         Set<String> uris = new HashSet<>();
         files.forEach(file -> uris.add(file.uri()));
         return uris;
+    }
+
+    /** Prints each step as the SQL it sends, and says where the run's session and its transaction begin. */
+    private static final class Printer implements RunStep.Work {
+        private final Warehouse warehouse;
+        private final SqlScripts scripts;
+        private final long loadId;
+        private final List<String> sql = new ArrayList<>();
+        private boolean onSide;
+        private Phase phase;
+
+        Printer(Warehouse warehouse, long loadId) {
+            this.warehouse = warehouse;
+            this.scripts = warehouse.scripts();
+            this.loadId = loadId;
+        }
+
+        /** The comments that go before {@code step}: a note of its own, and the session it runs on. */
+        void next(RunStep step) {
+            boolean side = step instanceof RunStep.StartRun || step instanceof RunStep.Script script && script.side();
+            if (step instanceof RunStep.Script script && !script.note().isEmpty()) {
+                sql.add("-- " + script.note());
+            } else if (onSide && !side) {
+                sql.add("-- on the run's session");
+            }
+            if (step.phase() == Phase.STAGE && phase != Phase.STAGE) {
+                sql.add("-- the run, in one transaction");
+            }
+            onSide = side;
+            phase = step.phase();
+        }
+
+        @Override
+        public boolean script(RunStep.Script step) {
+            sql.addAll(scripts.statements(step.step().script(), step.step().parameters()));
+            return true;
+        }
+
+        @Override
+        public boolean startRun(RunStep.StartRun step) {
+            sql.add(scripts.statement("run_next_id"));
+            sql.add(scripts.statement("run_start"));
+            return true;
+        }
+
+        @Override
+        public boolean readLedger(RunStep.ReadLedger step) {
+            sql.add(scripts.statement("ledger_select"));
+            return true;
+        }
+
+        @Override
+        public boolean stage(RunStep.Stage step) {
+            sql.addAll(warehouse.stagingLoader().plannedStatements(step.files(), loadId));
+            return true;
+        }
+
+        @Override
+        public boolean recordUnknownKeys(RunStep.RecordUnknownKeys step) {
+            return true;
+        }
+
+        @Override
+        public boolean limitRejects(RunStep.LimitRejects step) {
+            sql.add("-- with more rejects than --max-errors " + step.maxErrors() + ": ROLLBACK here");
+            return true;
+        }
+
+        @Override
+        public boolean forgetChangedFiles(RunStep.ForgetChangedFiles step) {
+            sql.add("-- for each of the " + step.files().size() + " changed files:");
+            sql.add(scripts.statement("reload_file_insert"));
+            return true;
+        }
+
+        @Override
+        public boolean recordLedger(RunStep.RecordLedger step) {
+            sql.add("-- for each of the " + step.files() + " files loaded:");
+            sql.add(scripts.statement("ledger_insert"));
+            return true;
+        }
+
+        @Override
+        public boolean countTables(RunStep.CountTables step) {
+            return true;
+        }
+
+        @Override
+        public boolean check(RunStep.Check step) {
+            sql.add("-- the checks; when one fails: ROLLBACK here");
+            sql.addAll(SqlScripts.split(scripts.text("checks")));
+            return true;
+        }
+
+        @Override
+        public boolean commit(RunStep.Commit step) {
+            sql.add("COMMIT");
+            return true;
+        }
+
+        @Override
+        public boolean publish(RunStep.Publish step) {
+            return true;
+        }
     }
 }

@@ -1,13 +1,9 @@
 package com.sparkify.pipeline;
 
 import com.sparkify.ingest.UnknownKey;
-import com.sparkify.warehouse.SqlScripts;
+import com.sparkify.warehouse.Row;
 import com.sparkify.warehouse.Warehouse;
-import com.sparkify.warehouse.WarehouseErrors;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import com.sparkify.warehouse.WarehouseSession;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,21 +14,12 @@ import java.util.List;
 public final class UnknownKeyLog {
     private UnknownKeyLog() {}
 
-    static void write(Connection side, SqlScripts scripts, long loadId, List<UnknownKey> keys) throws SQLException {
-        if (keys.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement insert = side.prepareStatement(scripts.text("unknown_key_insert"))) {
-            for (UnknownKey key : keys) {
-                insert.setLong(1, loadId);
-                insert.setString(2, key.kind());
-                insert.setString(3, key.key());
-                insert.setLong(4, key.records());
-                insert.setString(5, key.exampleFile());
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
+    static void write(WarehouseSession side, long loadId, List<UnknownKey> keys) {
+        side.updateAll(
+                "unknown_key_insert",
+                keys.stream()
+                        .map(key -> List.of(loadId, key.kind(), key.key(), key.records(), key.exampleFile()))
+                        .toList());
     }
 
     /**
@@ -40,18 +27,14 @@ public final class UnknownKeyLog {
      * the first file by uri that held each.
      */
     public static List<UnknownKey> published(Warehouse warehouse) {
-        List<UnknownKey> keys = new ArrayList<>();
-        try (var statement = warehouse.connection().createStatement();
-                ResultSet rows = statement.executeQuery(warehouse.scripts().text("unknown_keys_published"))) {
-            while (rows.next()) {
-                keys.add(new UnknownKey(rows.getString(1), rows.getString(2), rows.getLong(3), rows.getString(5)));
-            }
-            return keys;
-        } catch (SQLException e) {
-            if (!Schema.hasTable(warehouse, "etl_unknown_keys")) {
-                return List.of(); // a warehouse no run of this version has loaded yet: nothing recorded
-            }
-            throw WarehouseErrors.translate("Cannot read etl_unknown_keys", e);
+        WarehouseSession session = warehouse.session();
+        if (!Schema.hasTable(warehouse, "etl_unknown_keys")) {
+            return List.of(); // a warehouse no run of this version has loaded yet: nothing recorded
         }
+        List<UnknownKey> keys = new ArrayList<>();
+        for (Row row : session.query(session.scripts().statement("unknown_keys_published"))) {
+            keys.add(new UnknownKey(row.getString(0), row.getString(1), row.getLong(2), row.getString(4)));
+        }
+        return keys;
     }
 }

@@ -1,17 +1,17 @@
 package com.sparkify.quality;
 
+import com.sparkify.SparkifyException;
+import com.sparkify.warehouse.JdbcSession;
+import com.sparkify.warehouse.SessionFailures;
 import com.sparkify.warehouse.SqlScripts;
-import com.sparkify.warehouse.WarehouseErrors;
+import com.sparkify.warehouse.WarehouseSession;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Runs the data-quality checks of {@code checks.sql} against a warehouse connection. */
+/** Runs the data-quality checks of {@code checks.sql} in a warehouse session. */
 public final class QualityChecks {
     private static final String MARKER = "-- check:";
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(QualityChecks.class);
@@ -22,24 +22,25 @@ public final class QualityChecks {
         this.scripts = scripts;
     }
 
-    /** Every check over every row. */
+    /** Every check over every row, on a JDBC connection (the commands that read through JDBC). */
     public CheckReport run(Connection connection) {
-        return run(connection, false);
+        return run(new JdbcSession(connection, scripts), false);
     }
 
     /**
-     * The checks; with {@code onlyChanged}, an incremental etl run's: the checks {@code checks_changed.sql}
-     * names look only at the rows the run touched (its temp tables of changed keys must exist).
+     * The checks; with {@code onlyChanged}, an incremental etl run's on an engine that {@linkplain
+     * com.sparkify.warehouse.Warehouse#supportsNarrowedChecks() narrows them}: the checks {@code
+     * checks_changed.sql} names look only at the rows the run touched (its temp tables of changed keys must
+     * exist).
      */
-    public CheckReport run(Connection connection, boolean onlyChanged) {
-        Map<String, Check> narrowed =
-                onlyChanged && scripts.has("checks_changed") ? checks("checks_changed") : Map.of();
+    public CheckReport run(WarehouseSession session, boolean onlyChanged) {
+        Map<String, Check> narrowed = onlyChanged ? checks("checks_changed") : Map.of();
         List<CheckResult> results = new ArrayList<>();
         for (Map.Entry<String, Check> check : checks("checks").entrySet()) {
             String name = check.getKey();
             String sql = narrowed.getOrDefault(name, check.getValue()).sql();
             long started = System.nanoTime();
-            results.add(new CheckResult(name, check.getValue().description(), count(connection, sql)));
+            results.add(new CheckResult(name, check.getValue().description(), count(session, sql)));
             LOG.debug("check {} took {} ms", name, (System.nanoTime() - started) / 1_000_000);
         }
         return new CheckReport(results);
@@ -63,13 +64,11 @@ public final class QualityChecks {
         return checks;
     }
 
-    private static long count(Connection connection, String sql) {
-        try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        } catch (SQLException e) {
-            throw WarehouseErrors.translate("A data-quality check failed to run", e);
+    private static long count(WarehouseSession session, String sql) {
+        try {
+            return session.queryLong(sql);
+        } catch (SparkifyException e) {
+            throw SessionFailures.of("A data-quality check failed to run", e);
         }
     }
 }

@@ -62,6 +62,11 @@ public final class SqlScripts {
         return split(text);
     }
 
+    /** The one statement of a one-statement script, without its comments and semicolon. */
+    public String statement(String name) {
+        return split(text(name)).get(0);
+    }
+
     public static List<String> split(String text) {
         List<String> statements = new ArrayList<>();
         StringBuilder current = new StringBuilder();
@@ -101,8 +106,7 @@ public final class SqlScripts {
 
     /**
      * Whether the statement is guarded and its table empty. A statement that reads the table only through a
-     * join can still cost as much as the scan on its other side: on DuckDB, the ranking of plays staged more
-     * than once read the first blocks of every staged event, 26 ms of a ~450 ms daily run, with none to rank.
+     * join can still cost as much as the scan on its other side, with nothing to do.
      */
     private static boolean skipped(Statement statement, String sql) throws SQLException {
         Matcher guard = GUARD.matcher(sql);

@@ -22,18 +22,11 @@ public interface StagingLoader {
     }
 
     /**
-     * Called before the run's transaction begins, with auto-commit on, for engines whose own reader must
-     * not run inside the transaction. Rows staged here carry {@code loadId}; they are published only when
-     * the run commits its ledger, and discarded by the pipeline otherwise. Calls {@code listener} for each
-     * file staged here; {@link #stage} then stages only the others.
-     */
-    default void prefetch(List<SourceFile> files, FileSource source, long loadId, Listener listener) {}
-
-    /**
      * Stages every file, all of one kind; each record is staged with {@code loadId} or sent to {@code
-     * rejects}. Calls {@code listener} once per file, in any order. The pipeline calls it before the run's
-     * first statement: an engine stages in the run's transaction, or in its own ones (DuckDB), since rows of
-     * {@code loadId} are published only by the run's commit, as with {@link #prefetch}.
+     * rejects}. Calls {@code listener} once per file, in any order. The pipeline calls it in {@link
+     * Phase#STAGE}, before the run's first statement: an engine stages in the run's transaction, or in
+     * transactions of its own that it opens and ends itself (DuckDB), since rows of {@code loadId} count only
+     * once the run commits its ledger rows.
      */
     void stage(List<SourceFile> files, FileSource source, long loadId, RejectSink rejects, Listener listener);
 

@@ -1,11 +1,12 @@
 package com.sparkify.warehouse;
 
 import java.sql.Connection;
-import java.sql.SQLException;
+import java.util.List;
 
 /**
- * An open connection to one warehouse engine. The main {@link #connection()} has auto-commit off: the
- * pipeline decides when a run commits, so that each run is all or nothing.
+ * An open warehouse of one engine. The pipeline works in its {@link #session()}, whose transaction holds a
+ * run until it commits, so that each run is all or nothing; it tells the engine each {@link Phase} it
+ * enters, and asks the engine's capabilities through the methods below, never through which SQL file exists.
  */
 public interface Warehouse extends AutoCloseable {
     /** The engine's name, also its SQL resource folder: {@code duckdb}, {@code postgres}. */
@@ -14,11 +15,19 @@ public interface Warehouse extends AutoCloseable {
     /** Where the warehouse is, safe to print: never a password. */
     String describe();
 
-    /** The connection the pipeline works in; auto-commit is off. */
+    /**
+     * The JDBC connection of the run's session, for the commands that read the warehouse through JDBC
+     * (query, report, export). Auto-commit is off. The pipeline does not use it: it works in {@link #session()}.
+     */
     Connection connection();
 
-    /** A second connection with auto-commit on, for records that must survive a rolled-back run. */
-    Connection openSideConnection() throws SQLException;
+    /** The session a run works in: one transaction, which the pipeline commits or rolls back. */
+    default WarehouseSession session() {
+        return new JdbcSession(connection(), scripts());
+    }
+
+    /** A second session, committing each statement, for records that must survive a rolled-back run. */
+    WarehouseSession openSideSession();
 
     /**
      * Makes sure no other run works on this warehouse at the same time.
@@ -35,29 +44,52 @@ public interface Warehouse extends AutoCloseable {
         return new SqlScripts(engine());
     }
 
-    /** Runs a SQL resource script on the main connection. */
-    default void execute(String script, java.util.Map<String, Long> parameters) {
-        scripts().execute(connection(), script, parameters);
+    /**
+     * The run enters {@code phase}; the engine may get ready for it, e.g. size its memory by {@code shape}.
+     * The only callback of a run's lifecycle: an engine reacts to phases, not to the names of scripts.
+     */
+    default void enter(Phase phase, RunShape shape) {}
+
+    /** Runs the script of a step in the run's session. */
+    default void execute(Step step) {
+        session().execute(step.script(), step.parameters());
     }
 
-    /** Staging is over: the merges and checks of a run that loads {@code inputBytes} of files follow. */
-    default void startTransform(long inputBytes) {}
-
-    /** The merges are over; the run's data-quality checks follow. */
-    default void startChecks() {}
-
-    /** The merges and checks are over; the run commits next. */
-    default void endTransform() {}
-
-    /** The run's transaction has committed. */
-    default void committed() {}
+    /** Writes the ledger rows of the files a run staged with {@code loadId}, in the run's session, in bulk. */
+    default void recordLoadedFiles(List<LoadedFile> files, long loadId) {
+        session()
+                .updateAll(
+                        "ledger_insert",
+                        files.stream()
+                                .map(loaded -> List.<Object>of(
+                                        loaded.file().uri(),
+                                        loaded.file().kind().label(),
+                                        loaded.file().size(),
+                                        loaded.file().changeMarker(),
+                                        loaded.counts().read(),
+                                        loaded.counts().staged(),
+                                        loaded.counts().rejected(),
+                                        loadId))
+                                .toList());
+    }
 
     /**
-     * Whether a run that failed with {@code failure}, and was rolled back, may succeed if run again: the
-     * engine has changed what made it fail (DuckDB: memory, see {@code DuckDbMemory}).
+     * Whether an incremental run's checks may look only at the rows it changed ({@code checks_changed.sql}),
+     * reading the temp tables of changed keys the merges leave. An engine that answers false runs every check
+     * over every row.
      */
-    default boolean mayRetry(RuntimeException failure) {
-        return false;
+    default boolean supportsNarrowedChecks() {
+        return true;
+    }
+
+    /**
+     * Whether rows a run staged can outlive it when it does not commit: the engine stages in transactions of
+     * its own (DuckDB). A run then discards them when it starts ({@link Phase#RECOVER}) and when it fails
+     * ({@code discard_unpublished_staging.sql}). An engine that stages only in the run's transaction answers
+     * false and skips that scan of the staging tables.
+     */
+    default boolean keepsStagedRowsOfFailedRuns() {
+        return true;
     }
 
     /**

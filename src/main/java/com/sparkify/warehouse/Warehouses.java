@@ -3,15 +3,19 @@ package com.sparkify.warehouse;
 import com.sparkify.ErrorCode;
 import com.sparkify.SparkifyException;
 import com.sparkify.config.Settings;
-import com.sparkify.warehouse.duckdb.DuckDbWarehouseFactory;
-import com.sparkify.warehouse.postgres.PostgresWarehouseFactory;
-import com.sparkify.warehouse.redshift.RedshiftWarehouseFactory;
 import java.util.List;
+import java.util.ServiceLoader;
 
-/** The registry of engines. More specific URL prefixes come first. */
+/**
+ * The registry of engines: every {@link WarehouseFactory} that {@code
+ * META-INF/services/com.sparkify.warehouse.WarehouseFactory} names, asked in the order listed there, so
+ * more specific URL prefixes come first (Redshift before PostgreSQL). An engine in a jar of its own plugs
+ * in with that file.
+ */
 public final class Warehouses {
-    private static final List<WarehouseFactory> FACTORIES =
-            List.of(new DuckDbWarehouseFactory(), new RedshiftWarehouseFactory(), new PostgresWarehouseFactory());
+    private static final List<WarehouseFactory> FACTORIES = ServiceLoader.load(WarehouseFactory.class).stream()
+            .map(ServiceLoader.Provider::get)
+            .toList();
 
     private Warehouses() {}
 
@@ -32,6 +36,11 @@ public final class Warehouses {
     /** For {@code etl --plan}: reads the warehouse if it exists, and creates nothing. */
     public static Warehouse openToPlan(Settings settings) {
         return factory(settings).openToPlan(settings);
+    }
+
+    /** The engines found, in the order they are asked. */
+    static List<WarehouseFactory> factories() {
+        return FACTORIES;
     }
 
     private static WarehouseFactory factory(Settings settings) {

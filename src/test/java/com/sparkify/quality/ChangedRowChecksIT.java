@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sparkify.pipeline.Schema;
 import com.sparkify.testing.TestWarehouses;
+import com.sparkify.warehouse.Phase;
+import com.sparkify.warehouse.Step;
 import com.sparkify.warehouse.Warehouse;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,8 +41,8 @@ class ChangedRowChecksIT {
             }
             QualityChecks checks = new QualityChecks(warehouse.scripts());
 
-            assertThat(failed(checks.run(warehouse.connection(), true))).isEmpty();
-            assertThat(failed(checks.run(warehouse.connection(), false))).contains("songplays_key", "songplays_time");
+            assertThat(failed(checks.run(warehouse.session(), true))).isEmpty();
+            assertThat(failed(checks.run(warehouse.session(), false))).contains("songplays_key", "songplays_time");
 
             // the run touches a play that now shares an id with an old one, has no time row, and is doubled
             try (Statement sql = warehouse.connection().createStatement()) {
@@ -50,7 +51,7 @@ class ChangedRowChecksIT {
                 sql.execute(staged(3, 1));
                 sql.execute("INSERT INTO etl_changed_plays VALUES (3, 1)");
             }
-            assertThat(failed(checks.run(warehouse.connection(), true)))
+            assertThat(failed(checks.run(warehouse.session(), true)))
                     .containsExactly("songplays_key", "songplays_time", "songplays_complete");
             warehouse.connection().rollback();
         }
@@ -64,14 +65,14 @@ class ChangedRowChecksIT {
                 sql.execute(play("md5('5:1')", 5, 1, "2018-11-05 00:00:00"));
                 sql.execute("INSERT INTO etl_changed_plays VALUES (5, 1)");
             }
-            assertThat(failed(checks.run(warehouse.connection(), true))).doesNotContain("songplays_key");
-            assertThat(failed(checks.run(warehouse.connection(), false))).doesNotContain("songplays_key");
+            assertThat(failed(checks.run(warehouse.session(), true))).doesNotContain("songplays_key");
+            assertThat(failed(checks.run(warehouse.session(), false))).doesNotContain("songplays_key");
 
             try (Statement sql = warehouse.connection().createStatement()) {
                 sql.execute(play("md5('5:1')", 5, 1, "2018-11-05 00:00:00"));
             }
-            assertThat(failed(checks.run(warehouse.connection(), true))).contains("songplays_key");
-            assertThat(failed(checks.run(warehouse.connection(), false))).contains("songplays_key");
+            assertThat(failed(checks.run(warehouse.session(), true))).contains("songplays_key");
+            assertThat(failed(checks.run(warehouse.session(), false))).contains("songplays_key");
             warehouse.connection().rollback();
         }
     }
@@ -85,14 +86,14 @@ class ChangedRowChecksIT {
                 sql.execute("INSERT INTO users VALUES (1, 'A', 'B', 'F', 'free')");
                 sql.execute(play("md5('6:1')", 6, 1, "2018-11-06 00:00:00"));
             }
-            assertThat(failed(checks.run(warehouse.connection(), false))).doesNotContain("songplays_users");
+            assertThat(failed(checks.run(warehouse.session(), false))).doesNotContain("songplays_users");
 
             try (Statement sql = warehouse.connection().createStatement()) {
                 sql.execute(play("md5('6:2')", 6, 2, "2018-11-06 00:00:01").replace(", 1, 'free',", ", 2, 'free',"));
                 sql.execute("INSERT INTO etl_changed_plays VALUES (6, 2)");
             }
-            assertThat(failed(checks.run(warehouse.connection(), false))).contains("songplays_users");
-            assertThat(failed(checks.run(warehouse.connection(), true))).contains("songplays_users");
+            assertThat(failed(checks.run(warehouse.session(), false))).contains("songplays_users");
+            assertThat(failed(checks.run(warehouse.session(), true))).contains("songplays_users");
             warehouse.connection().rollback();
         }
     }
@@ -114,13 +115,13 @@ class ChangedRowChecksIT {
                 sql.execute(play("md5('7:1')", 7, 1, "2018-11-07 00:00:00", 1, "'SO1'", "'AR1'"));
                 sql.execute(play("md5('7:2')", 7, 2, "2018-11-07 00:00:01", 3, "'SO3'", "'AR3'"));
             }
-            assertThat(failed(checks.run(warehouse.connection(), true))).doesNotContainAnyElementsOf(references);
-            assertThat(failed(checks.run(warehouse.connection(), false))).containsAll(references);
+            assertThat(failed(checks.run(warehouse.session(), true))).doesNotContainAnyElementsOf(references);
+            assertThat(failed(checks.run(warehouse.session(), false))).containsAll(references);
 
             try (Statement sql = warehouse.connection().createStatement()) {
                 sql.execute("INSERT INTO etl_changed_plays VALUES (7, 2)");
             }
-            assertThat(failed(checks.run(warehouse.connection(), true))).containsAll(references);
+            assertThat(failed(checks.run(warehouse.session(), true))).containsAll(references);
             try (Statement sql = warehouse.connection().createStatement()) {
                 sql.execute("DELETE FROM etl_changed_plays");
                 sql.execute("DELETE FROM songplays WHERE item_in_session = 2");
@@ -131,7 +132,7 @@ class ChangedRowChecksIT {
                 sql.execute("DELETE FROM artists");
                 sql.execute("INSERT INTO etl_changed_artists VALUES ('AR1')");
             }
-            assertThat(failed(checks.run(warehouse.connection(), true))).containsAll(references);
+            assertThat(failed(checks.run(warehouse.session(), true))).containsAll(references);
             warehouse.connection().rollback();
         }
     }
@@ -140,7 +141,7 @@ class ChangedRowChecksIT {
     private Warehouse preparedWarehouse() {
         Warehouse warehouse = TestWarehouses.open("jdbc:duckdb:" + dir.resolve("w.duckdb"));
         Schema.ensure(warehouse);
-        warehouse.execute("prepare_changes", Map.of());
+        warehouse.execute(new Step("prepare_changes", Phase.PREPARE));
         return warehouse;
     }
 

@@ -1,9 +1,12 @@
 package com.sparkify.warehouse.duckdb;
 
+import com.sparkify.warehouse.JdbcSession;
 import com.sparkify.warehouse.Phase;
 import com.sparkify.warehouse.RunShape;
 import com.sparkify.warehouse.StagingLoader;
 import com.sparkify.warehouse.Warehouse;
+import com.sparkify.warehouse.WarehouseErrors;
+import com.sparkify.warehouse.WarehouseSession;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -24,8 +27,6 @@ final class DuckDbWarehouse implements Warehouse {
     private final Set<Connection> readerConnections = ConcurrentHashMap.newKeySet();
     /** The files this open created, if it created the warehouse. */
     private final Optional<WarehouseFiles> created;
-    /** The shape of the run under way, for the phases the old hooks enter without it. */
-    private RunShape shape = RunShape.UNKNOWN;
     /** Whether the checkpoint threshold is lowered for the commit: see {@link #setCheckpointThreshold}. */
     private boolean thresholdLowered;
 
@@ -52,10 +53,14 @@ final class DuckDbWarehouse implements Warehouse {
     }
 
     @Override
-    public Connection openSideConnection() throws SQLException {
-        Connection side = connection.unwrap(DuckDBConnection.class).duplicate();
-        side.setAutoCommit(true);
-        return side;
+    public WarehouseSession openSideSession() {
+        try {
+            Connection side = connection.unwrap(DuckDBConnection.class).duplicate();
+            side.setAutoCommit(true);
+            return new JdbcSession(side, scripts());
+        } catch (SQLException e) {
+            throw WarehouseErrors.translate("Cannot open a second session on " + description, e);
+        }
     }
 
     @Override
@@ -72,29 +77,9 @@ final class DuckDbWarehouse implements Warehouse {
         }
     }
 
-    @Override
-    public void startTransform(long inputBytes) {
-        shape = new RunShape(inputBytes, false, false);
-        enter(Phase.TRANSFORM, shape);
-    }
-
-    @Override
-    public void startChecks() {
-        enter(Phase.CHECK, shape);
-    }
-
-    @Override
-    public void endTransform() {
-        enter(Phase.COMMIT, shape);
-    }
-
-    @Override
-    public void committed() {
-        enter(Phase.PUBLISH, shape);
-    }
-
     /** Sets DuckDB's memory limit for the phase, and its checkpoint threshold around a large run's commit. */
-    void enter(Phase phase, RunShape shape) {
+    @Override
+    public void enter(Phase phase, RunShape shape) {
         memory.enter(phase);
         if (phase == Phase.COMMIT && checkpointsAtCommit(shape)) {
             thresholdLowered = setCheckpointThreshold("SET checkpoint_threshold = '1KB'");

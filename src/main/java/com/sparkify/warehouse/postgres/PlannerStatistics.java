@@ -1,5 +1,6 @@
 package com.sparkify.warehouse.postgres;
 
+import com.sparkify.warehouse.Step;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,9 +10,9 @@ import java.sql.Statement;
 /**
  * Keeps the planner's statistics up to date inside the run's transaction. Autovacuum cannot see rows that
  * are not committed yet, so after a load that makes up a large share of a table the merges would be
- * planned from missing or stale statistics: re-matching 850k new songplays took a nested loop and 8 s
- * instead of a hash join and 0.8 s. ANALYZE samples at most 30,000 rows, cheap next to such a load; small
- * incremental loads skip it and leave the statistics to autovacuum.
+ * planned from missing or stale statistics, and could pick a nested loop where a hash join is due. ANALYZE
+ * samples a bounded number of rows, cheap next to such a load; small incremental loads skip it and leave
+ * the statistics to autovacuum.
  */
 final class PlannerStatistics {
     private static final double LARGE_SHARE = 0.2;
@@ -31,10 +32,12 @@ final class PlannerStatistics {
         }
     }
 
-    /** {@code script} just ran; after a large load, the songplays it rebuilt feed the next merges. */
-    void ran(String script) throws SQLException {
-        if (largeLoad && script.equals("merge_songplays")) {
-            analyze("songplays");
+    /** {@code step} just ran; after a large load, the tables it rewrote feed the next steps. */
+    void ran(Step step) throws SQLException {
+        if (largeLoad) {
+            for (String table : step.rewrites()) {
+                analyze(table);
+            }
         }
     }
 

@@ -1,11 +1,15 @@
 package com.sparkify.warehouse.postgres;
 
 import com.sparkify.SparkifyException;
+import com.sparkify.warehouse.JdbcSession;
+import com.sparkify.warehouse.Phase;
+import com.sparkify.warehouse.RunShape;
 import com.sparkify.warehouse.StagingLoader;
+import com.sparkify.warehouse.Step;
 import com.sparkify.warehouse.Warehouse;
+import com.sparkify.warehouse.WarehouseSession;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Map;
 import org.postgresql.PGConnection;
 
 /**
@@ -17,6 +21,7 @@ final class PostgresWarehouse implements Warehouse {
     private final PostgresConnector connector;
     private final PostgresFailures failures;
     private final PlannerStatistics statistics;
+    private final WarehouseSession session;
     private RunLock runLock;
 
     PostgresWarehouse(Connection connection, PostgresConnector connector) {
@@ -24,6 +29,7 @@ final class PostgresWarehouse implements Warehouse {
         this.connector = connector;
         this.failures = connector.failures();
         this.statistics = new PlannerStatistics(connection);
+        this.session = new JdbcSession(connection, scripts());
     }
 
     @Override
@@ -42,8 +48,13 @@ final class PostgresWarehouse implements Warehouse {
     }
 
     @Override
-    public Connection openSideConnection() {
-        return connector.open(true);
+    public WarehouseSession session() {
+        return session;
+    }
+
+    @Override
+    public WarehouseSession openSideSession() {
+        return new JdbcSession(connector.open(true), scripts());
     }
 
     @Override
@@ -62,27 +73,41 @@ final class PostgresWarehouse implements Warehouse {
         }
     }
 
+    /** The schema the connections' search_path names is created with the tables, if missing. */
+    @Override
+    public void enter(Phase phase, RunShape shape) {
+        if (phase == Phase.SCHEMA) {
+            try {
+                connector.createSchemaIfMissing(connection);
+            } catch (SQLException e) {
+                throw failures.failed("creating the schema", e);
+            }
+        }
+    }
+
     /**
-     * As the shared one, and: the schema is created (if missing) with the tables; a lost connection is said
-     * to be one, naming the server; the planner's statistics are refreshed after a merge that rebuilt much
-     * of a table.
+     * As the shared one, and: a lost connection is said to be one, naming the server; the planner's
+     * statistics of the tables a step rewrites are refreshed after a large load.
      */
     @Override
-    public void execute(String script, Map<String, Long> parameters) {
+    public void execute(Step step) {
         try {
-            if (script.equals("schema")) {
-                connector.createSchemaIfMissing(connection);
-            }
-            Warehouse.super.execute(script, parameters);
-            statistics.ran(script);
+            Warehouse.super.execute(step);
+            statistics.ran(step);
         } catch (SQLException e) {
-            throw failures.failed("running " + script, e);
+            throw failures.failed("running " + step.script(), e);
         } catch (SparkifyException e) {
             if (e.getCause() instanceof SQLException sql && PostgresFailures.isConnectionLost(sql)) {
-                throw failures.lost("running " + script, sql);
+                throw failures.lost("running " + step.script(), sql);
             }
             throw e;
         }
+    }
+
+    /** It stages only in the run's transaction: a run that does not commit leaves no staged rows. */
+    @Override
+    public boolean keepsStagedRowsOfFailedRuns() {
+        return false;
     }
 
     /** The server cancels the running statement; the session stays, so the run can still roll back. */

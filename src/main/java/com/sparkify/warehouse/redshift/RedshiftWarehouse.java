@@ -3,8 +3,10 @@ package com.sparkify.warehouse.redshift;
 import com.sparkify.ErrorCode;
 import com.sparkify.SparkifyException;
 import com.sparkify.config.Settings;
+import com.sparkify.warehouse.JdbcSession;
 import com.sparkify.warehouse.StagingLoader;
 import com.sparkify.warehouse.Warehouse;
+import com.sparkify.warehouse.WarehouseSession;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -59,8 +61,14 @@ final class RedshiftWarehouse implements Warehouse {
     }
 
     @Override
-    public Connection openSideConnection() {
-        return sessions.open();
+    public WarehouseSession openSideSession() {
+        return new JdbcSession(sessions.open(), scripts());
+    }
+
+    /** The narrowed checks compare key pairs with {@code (a, b) IN (SELECT ...)}, which Redshift lacks. */
+    @Override
+    public boolean supportsNarrowedChecks() {
+        return false;
     }
 
     @Override

@@ -21,7 +21,9 @@ import com.sparkify.source.DataKind;
 import com.sparkify.source.FileSource;
 import com.sparkify.source.LocalFileSource;
 import com.sparkify.source.SourceFile;
+import com.sparkify.warehouse.Phase;
 import com.sparkify.warehouse.Rows;
+import com.sparkify.warehouse.Step;
 import com.sparkify.warehouse.Warehouse;
 import com.sparkify.warehouse.WarehouseContractIT;
 import com.sparkify.warehouse.Warehouses;
@@ -173,7 +175,8 @@ class PostgresWarehouseIT extends WarehouseContractIT {
             Schema.ensure(warehouse);
             TestPostgres.get().terminate(TestPostgres.backendPid(warehouse.connection()));
 
-            assertThatThrownBy(() -> warehouse.execute("merge_time", Map.of("fresh", 0L, "load_id", 1L)))
+            assertThatThrownBy(() -> warehouse.execute(
+                            new Step("merge_time", Phase.TRANSFORM, Map.of("fresh", 0L, "load_id", 1L))))
                     .isInstanceOf(SparkifyException.class)
                     .hasMessageStartingWith("Lost the connection to PostgreSQL localhost:"
                             + TestPostgres.get().port() + "/postgres while running merge_time: ");

@@ -1,3 +1,0 @@
--- Nothing to do on PostgreSQL: it stages only inside the run's transaction (there is no prefetch ahead of
--- it), so a failed or killed run leaves no staged rows behind. The shared version would scan all of
--- staging_events at the start of every run.

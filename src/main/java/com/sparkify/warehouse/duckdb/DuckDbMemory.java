@@ -1,6 +1,7 @@
 package com.sparkify.warehouse.duckdb;
 
 import com.sparkify.warehouse.Phase;
+import com.sparkify.warehouse.RunShape;
 import com.sparkify.warehouse.WarehouseErrors;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -15,9 +16,11 @@ import org.slf4j.LoggerFactory;
  * DuckDB's memory limit in each phase of a run, from the configured limit: a small table ({@link
  * #limitFor}). The readers of the staging phase read with at most {@link #READING_LIMIT}, since DuckDB keeps
  * the blocks they already wrote in memory up to its limit; a reader that runs out reads its files again in
- * parts. Every other phase gets the whole limit: a statement of the run's transaction that runs out of
- * memory ends the run, and no fixed share of the limit is sure to hold what a run's merges and checks pin
- * (values of many megabytes, every table's old and new rows after a full refresh).
+ * parts. The merges and checks of a run whose input outgrows the limit work with a {@link #share}, so that
+ * their hash tables spill early instead of growing with the input; the checks get the merges' share, not
+ * less, since after a full refresh the transaction holds every table's old and new rows. A smaller run, and
+ * every other phase, gets the whole limit: a statement of the run's transaction that runs out of memory
+ * ends the run, and a share is no place for values of many megabytes.
  */
 final class DuckDbMemory {
     private static final Logger LOG = LoggerFactory.getLogger(DuckDbMemory.class);
@@ -27,6 +30,8 @@ final class DuckDbMemory {
     private static final long READ_OVERHEAD = 160 * MIB;
     /** DuckDB's limit while the readers stage JSON, when the configured one is higher. */
     static final long READING_LIMIT = 256_000_000L;
+    /** The least share of the limit the merges and checks get. */
+    static final long SHARE_FLOOR = 128 * MIB;
 
     private final Connection connection;
     /** The limit as configured, e.g. {@code 384MB}: set back exactly, not as DuckDB rounds it. */
@@ -61,18 +66,24 @@ final class DuckDbMemory {
         return (long) (Double.parseDouble(parts.group(1)) * Math.pow(base, power));
     }
 
-    /** The limit of {@code phase} under a configured {@code limit}. */
-    static long limitFor(Phase phase, long limit) {
+    /** The limit of {@code phase} in a run of {@code shape} under a configured {@code limit}. */
+    static long limitFor(Phase phase, RunShape shape, long limit) {
         return switch (phase) {
             case STAGE -> Math.min(limit, READING_LIMIT);
+            case TRANSFORM, CHECK -> shape.inputBytes() >= limit ? share(limit) : limit;
             default -> limit;
         };
     }
 
+    /** A third of the limit, but at least {@link #SHARE_FLOOR}: below it the merges ran out of memory. */
+    static long share(long limit) {
+        return Math.min(limit, Math.max(limit / 3, SHARE_FLOOR));
+    }
+
     /** The run enters {@code phase}: DuckDB's limit becomes that phase's. */
-    void enter(Phase phase) {
+    void enter(Phase phase, RunShape shape) {
         if (adjustable) {
-            long target = limitFor(phase, limit);
+            long target = limitFor(phase, shape, limit);
             if (target != current) {
                 set(target);
             }

@@ -80,7 +80,7 @@ final class DuckDbWarehouse implements Warehouse {
     /** Sets DuckDB's memory limit for the phase, and its checkpoint threshold around a large run's commit. */
     @Override
     public void enter(Phase phase, RunShape shape) {
-        memory.enter(phase);
+        memory.enter(phase, shape);
         if (phase == Phase.COMMIT && checkpointsAtCommit(shape)) {
             thresholdLowered = setCheckpointThreshold("SET checkpoint_threshold = '1KB'");
         } else if (thresholdLowered) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sparkify.warehouse.Phase;
+import com.sparkify.warehouse.RunShape;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -35,15 +36,34 @@ class DuckDbMemoryTest {
     }
 
     @Test
-    void theReadersReadWithAtMost256MBAndEveryOtherPhaseWithTheWholeLimit() {
+    void theReadersReadWithAtMost256MBALargeRunsMergesAndChecksWithAShareAndTheRestWithTheWholeLimit() {
         long limit = 2_000_000_000L;
-        assertThat(DuckDbMemory.limitFor(Phase.STAGE, limit)).isEqualTo(DuckDbMemory.READING_LIMIT);
-        assertThat(DuckDbMemory.limitFor(Phase.STAGE, 200_000_000L))
+        RunShape large = new RunShape(limit, false, true);
+        RunShape small = new RunShape(limit - 1, false, false);
+        assertThat(DuckDbMemory.limitFor(Phase.STAGE, large, limit)).isEqualTo(DuckDbMemory.READING_LIMIT);
+        assertThat(DuckDbMemory.limitFor(Phase.STAGE, large, 200_000_000L))
                 .as("a lower limit stays")
                 .isEqualTo(200_000_000L);
-        for (Phase phase : EnumSet.complementOf(EnumSet.of(Phase.STAGE))) {
-            assertThat(DuckDbMemory.limitFor(phase, limit)).as(phase.name()).isEqualTo(limit);
+        assertThat(DuckDbMemory.limitFor(Phase.TRANSFORM, large, limit)).isEqualTo(limit / 3);
+        assertThat(DuckDbMemory.limitFor(Phase.CHECK, large, limit))
+                .as("the checks: the merges' share")
+                .isEqualTo(limit / 3);
+        assertThat(DuckDbMemory.limitFor(Phase.TRANSFORM, small, limit))
+                .as("a run whose input fits the limit")
+                .isEqualTo(limit);
+        assertThat(DuckDbMemory.limitFor(Phase.CHECK, small, limit)).isEqualTo(limit);
+        for (Phase phase : EnumSet.complementOf(EnumSet.of(Phase.STAGE, Phase.TRANSFORM, Phase.CHECK))) {
+            assertThat(DuckDbMemory.limitFor(phase, large, limit))
+                    .as(phase.name())
+                    .isEqualTo(limit);
         }
+    }
+
+    @Test
+    void aShareIsAThirdOfTheLimitButNeverBelow128MiBNorAboveTheLimit() {
+        assertThat(DuckDbMemory.share(2_000_000_000L)).isEqualTo(666_666_666L);
+        assertThat(DuckDbMemory.share(384_000_000L)).isEqualTo(128 * MIB);
+        assertThat(DuckDbMemory.share(100_000_000L)).isEqualTo(100_000_000L);
     }
 
     @Test
@@ -51,14 +71,19 @@ class DuckDbMemoryTest {
         try (Connection connection = open("2GB")) {
             DuckDbMemory memory = new DuckDbMemory(connection, "2GB", false);
             String whole = limit(connection);
+            RunShape large = new RunShape(2_000_000_000L, true, false);
 
-            memory.enter(Phase.STAGE);
+            memory.enter(Phase.STAGE, large);
             assertThat(limit(connection)).isEqualTo("244.1 MiB"); // 256e6 bytes
-            memory.enter(Phase.PREPARE);
+            memory.enter(Phase.PREPARE, large);
             assertThat(limit(connection))
                     .as("the configured 2GB, not DuckDB's rounding of it")
                     .isEqualTo(whole);
-            memory.enter(Phase.CHECK);
+            memory.enter(Phase.TRANSFORM, large);
+            assertThat(limit(connection)).isEqualTo("635.7 MiB"); // 2e9 / 3 bytes
+            memory.enter(Phase.CHECK, large);
+            assertThat(limit(connection)).isEqualTo("635.7 MiB");
+            memory.enter(Phase.COMMIT, large);
             assertThat(limit(connection)).isEqualTo(whole);
         }
     }
@@ -67,7 +92,7 @@ class DuckDbMemoryTest {
     void anInMemoryWarehouseKeepsItsWholeLimit() throws SQLException {
         try (Connection connection = open("384MB")) {
             DuckDbMemory memory = new DuckDbMemory(connection, "384MB", true);
-            memory.enter(Phase.STAGE);
+            memory.enter(Phase.STAGE, new RunShape(1, true, false));
             assertThat(limit(connection)).as("its tables need it").isEqualTo("366.2 MiB");
         }
     }

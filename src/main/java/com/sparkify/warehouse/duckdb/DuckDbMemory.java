@@ -17,10 +17,10 @@ import org.slf4j.LoggerFactory;
  * #limitFor}). The readers of the staging phase read with at most {@link #READING_LIMIT}, since DuckDB keeps
  * the blocks they already wrote in memory up to its limit; a reader that runs out reads its files again in
  * parts. The merges and checks of a run whose input outgrows the limit work with a {@link #share}, so that
- * their hash tables spill early instead of growing with the input; the checks get the merges' share, not
- * less, since after a full refresh the transaction holds every table's old and new rows. A smaller run, and
- * every other phase, gets the whole limit: a statement of the run's transaction that runs out of memory
- * ends the run, and a share is no place for values of many megabytes.
+ * their hash tables spill early instead of growing with the input. A statement of the run's transaction that
+ * runs out of memory ends the run, so every other run and phase gets the whole limit: a smaller run (a share
+ * is no place for values of many megabytes), and a full refresh, whose transaction holds the deletion of
+ * every old row in memory DuckDB cannot spill.
  */
 final class DuckDbMemory {
     private static final Logger LOG = LoggerFactory.getLogger(DuckDbMemory.class);
@@ -70,7 +70,7 @@ final class DuckDbMemory {
     static long limitFor(Phase phase, RunShape shape, long limit) {
         return switch (phase) {
             case STAGE -> Math.min(limit, READING_LIMIT);
-            case TRANSFORM, CHECK -> shape.inputBytes() >= limit ? share(limit) : limit;
+            case TRANSFORM, CHECK -> shape.inputBytes() >= limit && !shape.fullRefresh() ? share(limit) : limit;
             default -> limit;
         };
     }

@@ -9,7 +9,6 @@ import com.sparkify.warehouse.WarehouseErrors;
 import com.sparkify.warehouse.WarehouseSession;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,17 +17,12 @@ import org.duckdb.DuckDBConnection;
 /** The embedded DuckDB warehouse. DuckDB's file lock already keeps a second process out. */
 final class DuckDbWarehouse implements Warehouse {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DuckDbWarehouse.class);
-    /** Input from which a run's commit checkpoints: a smaller run's log is small. */
-    static final long CHECKPOINT_FROM = 32L << 20;
-
     private final Connection connection;
     private final String description;
     private final DuckDbMemory memory;
     private final Set<Connection> readerConnections = ConcurrentHashMap.newKeySet();
     /** The files this open created, if it created the warehouse. */
     private final Optional<WarehouseFiles> created;
-    /** Whether the checkpoint threshold is lowered for the commit: see {@link #setCheckpointThreshold}. */
-    private boolean thresholdLowered;
 
     DuckDbWarehouse(Connection connection, String description, DuckDbMemory memory, Optional<WarehouseFiles> created) {
         this.connection = connection;
@@ -77,35 +71,10 @@ final class DuckDbWarehouse implements Warehouse {
         }
     }
 
-    /** Sets DuckDB's memory limit for the phase, and its checkpoint threshold around a large run's commit. */
+    /** DuckDB's memory limit becomes the phase's: see {@link DuckDbMemory}. */
     @Override
     public void enter(Phase phase, RunShape shape) {
         memory.enter(phase, shape);
-        if (phase == Phase.COMMIT && checkpointsAtCommit(shape)) {
-            thresholdLowered = setCheckpointThreshold("SET checkpoint_threshold = '1KB'");
-        } else if (thresholdLowered) {
-            thresholdLowered = !setCheckpointThreshold("RESET checkpoint_threshold");
-        }
-    }
-
-    private static boolean checkpointsAtCommit(RunShape shape) {
-        return shape.inputBytes() >= CHECKPOINT_FROM;
-    }
-
-    /**
-     * A large run commits by checkpointing: DuckDB writes the transaction's tables straight into the file
-     * when its commit triggers a checkpoint, and otherwise first into the write-ahead log, then again into
-     * the file. Whether the default threshold is crossed depends on DuckDB's estimate of the transaction.
-     */
-    private boolean setCheckpointThreshold(String sql) {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-            return true;
-        } catch (SQLException e) {
-            // After a failed statement DuckDB refuses any other until the rollback: the failure is reported.
-            LOG.debug("DuckDB did not take {}: {}", sql, e.getMessage());
-            return false;
-        }
     }
 
     /**

@@ -54,8 +54,8 @@ class DuckDbMemoryIT {
     }
 
     /**
-     * 30 days of events, ~35 MB, under a 100MB limit: with a third of the limit for the merges and a sixth
-     * for the checks, a fresh load and a full refresh of this data both ran out of memory and were repeated.
+     * 30 days of events, ~35 MB, under a 100MB limit: a third of it, or a sixth for the checks, is too little
+     * for the merges and checks of a fresh load or a full refresh of this data.
      */
     @Test
     void aFreshLoadAndAFullRefreshUnderALowLimitEachSucceedAtOnce() throws Exception {

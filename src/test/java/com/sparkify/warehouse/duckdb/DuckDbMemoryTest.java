@@ -36,10 +36,11 @@ class DuckDbMemoryTest {
     }
 
     @Test
-    void theReadersReadWithAtMost256MBALargeRunsMergesAndChecksWithAShareAndTheRestWithTheWholeLimit() {
+    void theReadersReadWithAtMost256MBALargeLoadsMergesAndChecksWithAShareAndTheRestWithTheWholeLimit() {
         long limit = 2_000_000_000L;
-        RunShape large = new RunShape(limit, false, true);
+        RunShape large = new RunShape(limit, true, false);
         RunShape small = new RunShape(limit - 1, false, false);
+        RunShape fullRefresh = new RunShape(limit * 10, true, true);
         assertThat(DuckDbMemory.limitFor(Phase.STAGE, large, limit)).isEqualTo(DuckDbMemory.READING_LIMIT);
         assertThat(DuckDbMemory.limitFor(Phase.STAGE, large, 200_000_000L))
                 .as("a lower limit stays")
@@ -52,6 +53,10 @@ class DuckDbMemoryTest {
                 .as("a run whose input fits the limit")
                 .isEqualTo(limit);
         assertThat(DuckDbMemory.limitFor(Phase.CHECK, small, limit)).isEqualTo(limit);
+        assertThat(DuckDbMemory.limitFor(Phase.TRANSFORM, fullRefresh, limit))
+                .as("a full refresh")
+                .isEqualTo(limit);
+        assertThat(DuckDbMemory.limitFor(Phase.CHECK, fullRefresh, limit)).isEqualTo(limit);
         for (Phase phase : EnumSet.complementOf(EnumSet.of(Phase.STAGE, Phase.TRANSFORM, Phase.CHECK))) {
             assertThat(DuckDbMemory.limitFor(phase, large, limit))
                     .as(phase.name())

@@ -1,26 +1,11 @@
--- As sql/common/merge_user_levels.sql, for the users of etl_user_scope (see merge_users.sql). A user whose
+-- As sql/common/merge_user_levels.sql, for the users of etl_user_scope and their events in etl_user_events
+-- (both made by merge_users.sql). A user whose
 -- new events all come later continues their current row: it and the new events' moments are made into
 -- runs again, so the current row either goes on or ends where the level changes. Any other user's history
 -- is rebuilt from all staged events. ${fresh} is 1 when staging holds only this run's rows.
 DROP TABLE IF EXISTS etl_level_runs;
 
 CREATE TEMP TABLE etl_level_runs AS
-WITH events AS NOT MATERIALIZED (
-    -- apart, as in merge_users.sql
-    SELECT CAST(user_id AS BIGINT) AS user_id, level, ts, session_id, item_in_session, source_file, source_record
-    FROM staging_events
-    WHERE ${fresh} = 1 AND user_id <> ''
-    UNION ALL
-    SELECT CAST(user_id AS BIGINT) AS user_id, level, ts, session_id, item_in_session, source_file, source_record
-    FROM staging_events
-    WHERE ${fresh} = 0 AND user_id <> ''
-      AND CAST(user_id AS BIGINT) IN (SELECT user_id FROM etl_user_scope WHERE NOT appends)
-    UNION ALL
-    SELECT CAST(user_id AS BIGINT) AS user_id, level, ts, session_id, item_in_session, source_file, source_record
-    FROM staging_events
-    WHERE ${fresh} = 0 AND load_id = ${load_id} AND user_id <> ''
-      AND CAST(user_id AS BIGINT) IN (SELECT user_id FROM etl_user_scope WHERE appends)
-)
 SELECT user_id,
        level,
        valid_from,
@@ -38,20 +23,19 @@ FROM (
         UNION ALL
         -- one moment per user and millisecond, at the level of its last event in merge_users' order.
         -- Nearly every millisecond's events share one level, which is then the moment's without ordering
-        -- them; only the others are ordered, by the whole key. Ordering every event by that key (a path
-        -- among it) took most of this statement at 1M events (860 against 234 ms, side by side).
+        -- them; only the others are ordered, by the whole key, which is costly (a path among it).
         SELECT user_id, level, make_timestamp(ts * 1000)
         FROM (
             SELECT user_id, ts, min(level) AS level,
                    min(level) IS DISTINCT FROM max(level) OR count(level) NOT IN (0, count(*)) AS mixed
-            FROM events
+            FROM etl_user_events
             GROUP BY user_id, ts
         ) per_millisecond
         WHERE NOT mixed
         UNION ALL
         -- a millisecond of events at different levels: its last event's. Its milliseconds are grouped
-        -- again here rather than read from a shared per-millisecond CTE: DuckDB materialized that CTE,
-        -- all ~1M groups of it, before either use (its aggregate alone took 0.5-0.6 s in a profiled run).
+        -- again here rather than read from a shared per-millisecond CTE, which DuckDB materializes, every
+        -- group of it, before either use.
         SELECT user_id, level, make_timestamp(ts * 1000)
         FROM (
             SELECT user_id, level, ts,
@@ -59,9 +43,9 @@ FROM (
                        PARTITION BY user_id, ts
                        ORDER BY session_id DESC, item_in_session DESC, source_file DESC, source_record DESC
                    ) AS pick
-            FROM events
+            FROM etl_user_events
             WHERE (user_id, ts) IN (
-                SELECT user_id, ts FROM events GROUP BY user_id, ts
+                SELECT user_id, ts FROM etl_user_events GROUP BY user_id, ts
                 HAVING min(level) IS DISTINCT FROM max(level) OR count(level) NOT IN (0, count(*)))
         ) ranked
         WHERE pick = 1
@@ -79,4 +63,5 @@ INSERT INTO user_levels (user_id, level, valid_from, valid_to, is_current)
 SELECT user_id, level, valid_from, valid_to, is_current FROM etl_level_runs;
 
 DROP TABLE etl_level_runs;
+DROP VIEW etl_user_events;
 DROP TABLE etl_user_scope;

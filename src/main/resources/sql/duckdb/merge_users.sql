@@ -8,6 +8,7 @@
 -- current level row that began before them: then the latest event and the level history only grow at the
 -- end. Any other user is
 -- rebuilt from all staged events. ${fresh} is 1 when staging holds only this run's rows.
+DROP VIEW IF EXISTS etl_user_events;
 DROP TABLE IF EXISTS etl_user_scope;
 
 -- The earliest event of this load, as a constant for the scan below: DuckDB then skips every block of
@@ -33,8 +34,8 @@ arrived AS (
     GROUP BY 1
 ),
 -- The latest earlier event of each user, among those not before this load's earliest event: a user with
--- none has all earlier events before all of this load's. Grouped by the text first: casting every staged
--- row's user_id took twice as long.
+-- none has all earlier events before all of this load's. Grouped by the text first, so that only the
+-- groups are cast, not every staged row.
 earlier AS (
     SELECT CAST(user_id AS BIGINT) AS user_id, max(last_ts) AS last_ts
     FROM (
@@ -59,31 +60,45 @@ FROM touched t
 LEFT JOIN arrived a ON a.user_id = t.user_id
 LEFT JOIN earlier e ON e.user_id = t.user_id;
 
-DELETE FROM users WHERE user_id IN (SELECT user_id FROM etl_user_scope WHERE changed);
-
--- Each user's latest event by (ts, session_id, item_in_session, source_file, source_record). The three
+-- The staged events of the users of etl_user_scope that this merge and merge_user_levels.sql read: all of
+-- them in a fresh load, only this load's of an appending user, and all of any other user. changed marks the
+-- users whose users row is rebuilt. A view, not a table: each script streams it from staging_events. The
 -- cases are read apart (UNION ALL): as one OR, DuckDB cast every staged row's user_id, while the appending
 -- users' events are found among this load's rows only.
+CREATE TEMP VIEW etl_user_events AS
+SELECT CAST(user_id AS BIGINT) AS user_id, first_name, last_name, gender, level, ts, session_id,
+       item_in_session, source_file, source_record, TRUE AS changed
+FROM staging_events
+WHERE ${fresh} = 1 AND user_id <> ''
+UNION ALL
+SELECT CAST(user_id AS BIGINT), first_name, last_name, gender, level, ts, session_id,
+       item_in_session, source_file, source_record, TRUE
+FROM staging_events
+WHERE ${fresh} = 0 AND user_id <> ''
+  AND CAST(user_id AS BIGINT) IN (SELECT user_id FROM etl_user_scope WHERE changed AND NOT appends)
+UNION ALL
+SELECT CAST(user_id AS BIGINT), first_name, last_name, gender, level, ts, session_id,
+       item_in_session, source_file, source_record, FALSE
+FROM staging_events
+WHERE ${fresh} = 0 AND user_id <> ''
+  AND CAST(user_id AS BIGINT) IN (SELECT user_id FROM etl_user_scope WHERE NOT changed AND NOT appends)
+UNION ALL
+SELECT CAST(user_id AS BIGINT), first_name, last_name, gender, level, ts, session_id,
+       item_in_session, source_file, source_record, TRUE
+FROM staging_events
+WHERE ${fresh} = 0 AND load_id = ${load_id} AND user_id <> ''
+  AND CAST(user_id AS BIGINT) IN (SELECT user_id FROM etl_user_scope WHERE appends);
+
+DELETE FROM users WHERE user_id IN (SELECT user_id FROM etl_user_scope WHERE changed);
+
+-- Each user's latest event by (ts, session_id, item_in_session, source_file, source_record).
 INSERT INTO users (user_id, first_name, last_name, gender, level)
 SELECT user_id, latest.first_name, latest.last_name, latest.gender, latest.level
 FROM (
-    SELECT CAST(user_id AS BIGINT) AS user_id,
+    SELECT user_id,
            arg_max(struct_pack(first_name, last_name, gender, level),
                    struct_pack(ts, session_id, item_in_session, source_file, source_record)) AS latest
-    FROM (
-        SELECT user_id, first_name, last_name, gender, level, ts, session_id, item_in_session, source_file, source_record
-        FROM staging_events
-        WHERE ${fresh} = 1 AND user_id <> ''
-        UNION ALL
-        SELECT user_id, first_name, last_name, gender, level, ts, session_id, item_in_session, source_file, source_record
-        FROM staging_events
-        WHERE ${fresh} = 0 AND user_id <> ''
-          AND CAST(user_id AS BIGINT) IN (SELECT user_id FROM etl_user_scope WHERE changed AND NOT appends)
-        UNION ALL
-        SELECT user_id, first_name, last_name, gender, level, ts, session_id, item_in_session, source_file, source_record
-        FROM staging_events
-        WHERE ${fresh} = 0 AND load_id = ${load_id} AND user_id <> ''
-          AND CAST(user_id AS BIGINT) IN (SELECT user_id FROM etl_user_scope WHERE appends)
-    ) events
-    GROUP BY 1
+    FROM etl_user_events
+    WHERE changed
+    GROUP BY user_id
 ) per_user;

@@ -42,7 +42,7 @@ CREATE TABLE IF NOT EXISTS staging_songs (
 
 -- songplays and "time" grow with the event volume: their keys (songplay_id, start_time) are kept unique
 -- by the merge and verified by the checks before every commit, not by a DuckDB index. An ART index
--- there made a 1M-event load about 3x slower, and DuckDB 1.5.0 crashed committing a large delete+insert
+-- there makes large loads several times slower, and DuckDB 1.5.0 crashed committing a large delete+insert
 -- on such an index (duckdb#23046). The smaller tables declare their keys.
 CREATE TABLE IF NOT EXISTS songplays (
     songplay_id     VARCHAR,
@@ -151,7 +151,7 @@ CREATE TABLE IF NOT EXISTS etl_unknown_keys (
 );
 
 -- start_time of each staged event: UTC, milliseconds kept. IF NOT EXISTS, as the tables: replacing the
--- view on every run made this script's commit write and sync the log, whose first sync in a run costs
--- ~35 ms here (BENCHMARKS.md). A changed definition therefore needs a DROP VIEW first, like a table's.
+-- view on every run would make this script's commit write and sync the log, a cost every daily run pays.
+-- A changed definition therefore needs a DROP VIEW first, like a table's.
 CREATE VIEW IF NOT EXISTS staging_events_timed AS
 SELECT *, make_timestamp(ts * 1000) AS start_time FROM staging_events;

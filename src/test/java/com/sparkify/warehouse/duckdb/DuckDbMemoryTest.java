@@ -3,11 +3,14 @@ package com.sparkify.warehouse.duckdb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sparkify.warehouse.Phase;
+import com.sparkify.warehouse.RunShape;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 
 class DuckDbMemoryTest {
@@ -33,125 +36,60 @@ class DuckDbMemoryTest {
     }
 
     @Test
-    void theTransformGetsAThirdOfTheLimitTheLevelHistoryHalfAndTheChecksASixthThenAllOfItExactly() throws SQLException {
-        try (Connection connection = open("2GB")) {
-            DuckDbMemory memory = new DuckDbMemory(connection, "2GB", false);
-            String whole = limit(connection);
-
-            memory.forScript("merge_time");
-            assertThat(limit(connection)).as("before the transform").isEqualTo(whole);
-
-            memory.startTransform(DuckDbMemory.SHARED_FROM);
-            memory.forScript("merge_time");
-            assertThat(limit(connection)).isEqualTo("635.7 MiB"); // 2e9 / 3 bytes
-            memory.forScript("merge_user_levels");
-            assertThat(limit(connection)).isEqualTo("953.6 MiB");
-
-            memory.forChecks();
-            assertThat(limit(connection)).as("the checks' sixth").isEqualTo("317.8 MiB"); // 2e9 / 6 bytes
-
-            memory.endTransform();
-            assertThat(limit(connection))
-                    .as("the commit's: the configured 2GB, not DuckDB's rounding of it")
-                    .isEqualTo(whole);
-            memory.forScript("merge_time");
-            assertThat(limit(connection)).isEqualTo(whole);
+    void theReadersReadWithAtMost256MBALargeLoadsMergesAndChecksWithAShareAndTheRestWithTheWholeLimit() {
+        long limit = 2_000_000_000L;
+        RunShape large = new RunShape(limit, true, false);
+        RunShape small = new RunShape(limit - 1, false, false);
+        RunShape fullRefresh = new RunShape(limit * 10, true, true);
+        assertThat(DuckDbMemory.limitFor(Phase.STAGE, large, limit)).isEqualTo(DuckDbMemory.READING_LIMIT);
+        assertThat(DuckDbMemory.limitFor(Phase.STAGE, large, 200_000_000L))
+                .as("a lower limit stays")
+                .isEqualTo(200_000_000L);
+        assertThat(DuckDbMemory.limitFor(Phase.TRANSFORM, large, limit)).isEqualTo(limit / 3);
+        assertThat(DuckDbMemory.limitFor(Phase.CHECK, large, limit))
+                .as("the checks: the merges' share")
+                .isEqualTo(limit / 3);
+        assertThat(DuckDbMemory.limitFor(Phase.TRANSFORM, small, limit))
+                .as("a run whose input fits the limit")
+                .isEqualTo(limit);
+        assertThat(DuckDbMemory.limitFor(Phase.CHECK, small, limit)).isEqualTo(limit);
+        assertThat(DuckDbMemory.limitFor(Phase.TRANSFORM, fullRefresh, limit))
+                .as("a full refresh")
+                .isEqualTo(limit);
+        assertThat(DuckDbMemory.limitFor(Phase.CHECK, fullRefresh, limit)).isEqualTo(limit);
+        for (Phase phase : EnumSet.complementOf(EnumSet.of(Phase.STAGE, Phase.TRANSFORM, Phase.CHECK))) {
+            assertThat(DuckDbMemory.limitFor(phase, large, limit))
+                    .as(phase.name())
+                    .isEqualTo(limit);
         }
     }
 
     @Test
-    void severalReadersReadWithAtMost256MBThenTheWholeLimitAgain() throws SQLException {
-        try (Connection connection = open("384MB")) {
-            DuckDbMemory memory = new DuckDbMemory(connection, "384MB", false);
+    void aShareIsAThirdOfTheLimitButNeverBelow128MiBNorAboveTheLimit() {
+        assertThat(DuckDbMemory.share(2_000_000_000L)).isEqualTo(666_666_666L);
+        assertThat(DuckDbMemory.share(384_000_000L)).isEqualTo(128 * MIB);
+        assertThat(DuckDbMemory.share(100_000_000L)).isEqualTo(100_000_000L);
+    }
+
+    @Test
+    void eachPhaseSetsItsLimitAndTheOthersTheConfiguredOneExactly() throws SQLException {
+        try (Connection connection = open("2GB")) {
+            DuckDbMemory memory = new DuckDbMemory(connection, "2GB", false);
             String whole = limit(connection);
-            memory.startReading();
+            RunShape large = new RunShape(2_000_000_000L, true, false);
+
+            memory.enter(Phase.STAGE, large);
             assertThat(limit(connection)).isEqualTo("244.1 MiB"); // 256e6 bytes
-            memory.endReading();
-            assertThat(limit(connection)).isEqualTo(whole);
-        }
-        try (Connection connection = open("200MB")) {
-            DuckDbMemory memory = new DuckDbMemory(connection, "200MB", false);
-            memory.startReading();
-            assertThat(limit(connection)).as("a lower limit stays").isEqualTo("190.7 MiB");
-        }
-        try (Connection connection = open("384MB")) {
-            DuckDbMemory memory = new DuckDbMemory(connection, "384MB", true);
-            memory.startReading();
-            assertThat(limit(connection)).as("in memory, the tables need it").isEqualTo("366.2 MiB");
-        }
-    }
-
-    @Test
-    void runningOutOfMemoryWhileReadingAsksForARunWithTheWholeLimit() throws SQLException {
-        try (Connection connection = open("384MB")) {
-            DuckDbMemory memory = new DuckDbMemory(connection, "384MB", false);
-            String whole = limit(connection);
-            memory.startReading();
-            assertThat(memory.keepWholeLimitAfter(new RuntimeException("Out of Memory Error: could not allocate")))
-                    .isTrue();
-            assertThat(limit(connection)).isEqualTo(whole);
-            memory.startReading();
+            memory.enter(Phase.PREPARE, large);
             assertThat(limit(connection))
-                    .as("the retry reads with the whole limit")
+                    .as("the configured 2GB, not DuckDB's rounding of it")
                     .isEqualTo(whole);
-        }
-    }
-
-    @Test
-    void theChecksGetASixthOfTheLimitButAtLeast64MBUnlessTheMergesGetLess() throws SQLException {
-        for (String[] limitAndShare :
-                new String[][] {{"384MB", "61.0 MiB"}, {"256MB", "61.0 MiB"}, {"150MB", "47.6 MiB"}}) {
-            try (Connection connection = open(limitAndShare[0])) {
-                DuckDbMemory memory = new DuckDbMemory(connection, limitAndShare[0], false);
-                memory.startTransform(DuckDbMemory.SHARED_FROM);
-                memory.forChecks();
-                assertThat(limit(connection)).as(limitAndShare[0]).isEqualTo(limitAndShare[1]);
-            }
-        }
-    }
-
-    @Test
-    void onlyRunningOutOfMemoryWithAShareAsksForARunWithTheWholeLimit() throws SQLException {
-        try (Connection connection = open("384MB")) {
-            DuckDbMemory memory = new DuckDbMemory(connection, "384MB", false);
-            String whole = limit(connection);
-            RuntimeException outOfMemory = new RuntimeException("Out of Memory Error: could not allocate block");
-
-            assertThat(memory.keepWholeLimitAfter(outOfMemory))
-                    .as("before any share")
-                    .isFalse();
-
-            memory.startTransform(DuckDbMemory.SHARED_FROM);
-            memory.forScript("merge_time");
-            assertThat(memory.keepWholeLimitAfter(new RuntimeException("Binder Error")))
-                    .as("another failure")
-                    .isFalse();
+            memory.enter(Phase.TRANSFORM, large);
+            assertThat(limit(connection)).isEqualTo("635.7 MiB"); // 2e9 / 3 bytes
+            memory.enter(Phase.CHECK, large);
+            assertThat(limit(connection)).isEqualTo("635.7 MiB");
+            memory.enter(Phase.COMMIT, large);
             assertThat(limit(connection)).isEqualTo(whole);
-
-            memory.startTransform(DuckDbMemory.SHARED_FROM);
-            memory.forScript("merge_time");
-            assertThat(memory.keepWholeLimitAfter(outOfMemory)).isTrue();
-            assertThat(limit(connection)).isEqualTo(whole);
-
-            memory.startTransform(DuckDbMemory.SHARED_FROM);
-            memory.forScript("merge_time");
-            assertThat(limit(connection)).as("the retry keeps the whole limit").isEqualTo(whole);
-        }
-    }
-
-    @Test
-    void aSmallRunKeepsTheWholeLimit() throws SQLException {
-        try (Connection connection = open("2GB")) {
-            DuckDbMemory memory = new DuckDbMemory(connection, "2GB", false);
-            String whole = limit(connection);
-            memory.startTransform(DuckDbMemory.SHARED_FROM - 1);
-            memory.forScript("merge_time");
-            assertThat(limit(connection)).isEqualTo(whole);
-            memory.forChecks();
-            assertThat(limit(connection)).isEqualTo(whole);
-            assertThat(memory.keepWholeLimitAfter(new RuntimeException("Out of Memory Error")))
-                    .as("no share to give up")
-                    .isFalse();
         }
     }
 
@@ -159,10 +97,18 @@ class DuckDbMemoryTest {
     void anInMemoryWarehouseKeepsItsWholeLimit() throws SQLException {
         try (Connection connection = open("384MB")) {
             DuckDbMemory memory = new DuckDbMemory(connection, "384MB", true);
-            memory.startTransform(DuckDbMemory.SHARED_FROM);
-            memory.forScript("merge_time");
-            assertThat(limit(connection)).isEqualTo("366.2 MiB");
+            memory.enter(Phase.STAGE, new RunShape(1, true, false));
+            assertThat(limit(connection)).as("its tables need it").isEqualTo("366.2 MiB");
         }
+    }
+
+    @Test
+    void knowsDuckDbsOutOfMemoryAmongTheCauses() {
+        assertThat(DuckDbMemory.outOfMemory(new RuntimeException(
+                        "run failed", new SQLException("Out of Memory Error: could not allocate"))))
+                .isTrue();
+        assertThat(DuckDbMemory.outOfMemory(new RuntimeException("Binder Error")))
+                .isFalse();
     }
 
     private static Connection open(String limit) throws SQLException {

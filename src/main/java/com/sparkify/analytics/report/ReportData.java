@@ -20,7 +20,7 @@ import java.util.function.UnaryOperator;
  * @param period the days covered
  * @param coverage plays in the period and their catalog share
  * @param tables row counts of the star schema
- * @param playsByDay the plays_by_day analysis
+ * @param playsByDay plays, free plays and paid plays per day (report_plays_per_day)
  * @param playsByHour the plays_by_hour analysis
  * @param topSongs the top 10 songs
  * @param topArtists the top 10 artists
@@ -52,7 +52,8 @@ record ReportData(
                 period,
                 coverage,
                 TableCountsQuery.run(warehouse),
-                queries.run(Analysis.PLAYS_BY_DAY, EVERY_ROW, period),
+                queries.query(
+                        "analytics/report_plays_per_day", "plays_per_day", EVERY_ROW, period, UnaryOperator.identity()),
                 queries.run(Analysis.PLAYS_BY_HOUR, EVERY_ROW, period),
                 queries.run(Analysis.TOP_SONGS, 10, period),
                 queries.run(Analysis.TOP_ARTISTS, 10, period),

@@ -70,14 +70,16 @@ public final class HtmlReport {
                                         : "") + ". Generated "
                                 + OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS) + "."))
                 .append(HtmlTables.figures(data));
-        List<String> days = days(data);
+        TimeBuckets buckets = buckets(data);
+        List<String> labels = buckets.labels();
+        String per = buckets.unit().word();
         html.append(section(
-                "Plays per day",
+                "Plays per " + per,
                 SvgChart.columns(
                         "plays-per-day",
-                        "Plays per day (UTC)",
-                        shortDays(days),
-                        List.of(new Series("plays", BLUE, values(days, data.playsByDay(), "plays"))),
+                        "Plays per " + per + " (UTC" + weekNote(buckets) + ")",
+                        labels,
+                        List.of(new Series("plays", BLUE, sums(buckets, data.playsByDay(), "plays"))),
                         false)));
         html.append(section(
                 "Plays by hour of day (UTC)",
@@ -105,55 +107,51 @@ public final class HtmlReport {
                                 new Series("", GREEN, longs(data.topArtists().column("plays")))))
                 + HtmlTables.notes(data.topArtists()));
         html.append(section(
-                        "Free vs paid plays per day",
+                        "Free vs paid plays per " + per,
                         SvgChart.columns(
                                 "free-vs-paid",
-                                "Free and paid plays per day",
-                                shortDays(days),
+                                "Free and paid plays per " + per + " (UTC" + weekNote(buckets) + ")",
+                                labels,
                                 List.of(
-                                        new Series("free", ORANGE, values(days, data.playsByDay(), "free_plays")),
-                                        new Series("paid", BLUE, values(days, data.playsByDay(), "paid_plays"))),
+                                        new Series("free", ORANGE, sums(buckets, data.playsByDay(), "free_plays")),
+                                        new Series("paid", BLUE, sums(buckets, data.playsByDay(), "paid_plays"))),
                                 true))
                 + HtmlTables.table(data.freeVsPaid()));
         html.append(section(
-                "Level changes per day",
+                "Level changes per " + per,
                 SvgChart.columns(
                         "level-changes",
-                        "Upgrades and downgrades per day",
-                        shortDays(days),
+                        "Upgrades and downgrades per " + per + " (UTC" + weekNote(buckets) + ")",
+                        labels,
                         List.of(
-                                new Series("upgrades", GREEN, values(days, data.levelChanges(), "upgrades")),
-                                new Series("downgrades", RED, values(days, data.levelChanges(), "downgrades"))),
+                                new Series("upgrades", GREEN, sums(buckets, data.levelChanges(), "upgrades")),
+                                new Series("downgrades", RED, sums(buckets, data.levelChanges(), "downgrades"))),
                         false)));
         html.append(section("Data quality", HtmlTables.checks(data) + HtmlTables.textEncoding(data.text())));
         html.append(section("Latest runs", HtmlTables.table(data.lastRuns())));
         return html.append("</body></html>\n").toString();
     }
 
-    /** Every day from the first to the last play of the period. */
-    private static List<String> days(ReportData data) {
-        LocalDate first = LocalDate.parse(data.coverage().firstPlay().substring(0, 10));
-        LocalDate last = LocalDate.parse(data.coverage().lastPlay().substring(0, 10));
-        List<String> days = new ArrayList<>();
-        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
-            days.add(day.toString());
-        }
-        return days;
+    /** From the day of the first play to the day of the last one, in days, weeks or months. */
+    static TimeBuckets buckets(ReportData data) {
+        return TimeBuckets.between(
+                LocalDate.parse(data.coverage().firstPlay().substring(0, 10)),
+                LocalDate.parse(data.coverage().lastPlay().substring(0, 10)));
     }
 
-    private static List<String> shortDays(List<String> days) {
-        return days.stream().map(day -> day.substring(5)).toList();
+    private static String weekNote(TimeBuckets buckets) {
+        return buckets.unit() == TimeBuckets.Unit.WEEK ? "; weeks from Monday" : "";
     }
 
-    /** The column's value per day, 0 for days the answer does not list. */
-    private static List<Long> values(List<String> days, QueryResult byDay, String label) {
-        Map<Object, Object> values = new HashMap<>();
-        List<Object> keys = byDay.column("day");
+    /** The column's sum per bucket, from an answer with a {@code day} column ({@code YYYY-MM-DD}). */
+    private static List<Long> sums(TimeBuckets buckets, QueryResult byDay, String label) {
+        Map<LocalDate, Long> values = new HashMap<>();
+        List<Object> days = byDay.column("day");
         List<Object> column = byDay.column(label);
-        for (int i = 0; i < keys.size(); i++) {
-            values.put(keys.get(i), column.get(i));
+        for (int i = 0; i < days.size(); i++) {
+            values.merge(LocalDate.parse((String) days.get(i)), ((Number) column.get(i)).longValue(), Long::sum);
         }
-        return days.stream().map(day -> (Long) values.getOrDefault(day, 0L)).toList();
+        return buckets.sums(values);
     }
 
     private static List<String> songLabels(QueryResult songs) {

@@ -3,6 +3,8 @@ package com.sparkify.analytics.report;
 import com.sparkify.analytics.QueryResult;
 import com.sparkify.analytics.TextEncodingScan;
 import com.sparkify.quality.CheckResult;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Locale;
 
@@ -74,11 +76,11 @@ final class HtmlTables {
             html.append("<tr><td>")
                     .append(Html.escape(count.column()))
                     .append("</td><td class=\"n\">")
-                    .append(count.values())
+                    .append(String.format(Locale.ROOT, "%,d", count.values()))
                     .append("</td><td class=\"n\">")
-                    .append(count.doubleEncodedValues())
+                    .append(String.format(Locale.ROOT, "%,d", count.doubleEncodedValues()))
                     .append("</td><td class=\"n\">")
-                    .append(count.doubleEncodedRows())
+                    .append(String.format(Locale.ROOT, "%,d", count.doubleEncodedRows()))
                     .append("</td><td>")
                     .append(
                             count.example() == null
@@ -97,14 +99,35 @@ final class HtmlTables {
         html.append("</tr>");
         for (List<Object> row : result.rows()) {
             html.append("<tr>");
-            for (Object value : row) {
+            for (int i = 0; i < row.size(); i++) {
+                Object value = row.get(i);
                 html.append(value instanceof Number ? "<td class=\"n\">" : "<td>")
-                        .append(Html.escape(value))
+                        .append(Html.escape(cell(result.columns().get(i), value)))
                         .append("</td>");
             }
             html.append("</tr>");
         }
         return html.append("</table></div>").toString();
+    }
+
+    /**
+     * A value as the rest of the report shows it: counts with thousands separators (3,426,921), decimals with
+     * theirs and their scale (1,234.50); identifiers such as {@code run_id} as they are.
+     */
+    static String cell(String column, Object value) {
+        if (column.equals("id") || column.endsWith("_id")) {
+            return value == null ? "" : value.toString();
+        }
+        if (value instanceof Long
+                || value instanceof Integer
+                || value instanceof Short
+                || value instanceof BigInteger) {
+            return String.format(Locale.ROOT, "%,d", value);
+        }
+        if (value instanceof BigDecimal decimal) {
+            return String.format(Locale.ROOT, "%,." + Math.max(0, decimal.scale()) + "f", decimal);
+        }
+        return value == null ? "" : value.toString();
     }
 
     static String notes(QueryResult result) {

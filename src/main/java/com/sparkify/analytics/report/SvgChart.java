@@ -33,6 +33,8 @@ final class SvgChart {
     private static final int RIGHT = 16;
     private static final int TOP = 30;
     private static final int BOTTOM = 40;
+    /** The widest a character of an 11px axis label is, digits and dashes alike. */
+    private static final double LABEL_CHAR_WIDTH = 6.5;
 
     private SvgChart() {}
 
@@ -61,7 +63,7 @@ final class SvgChart {
             svg.append(format("<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%,d</text>", LEFT - 6, y + 4, tick));
         }
         double band = (double) plotWidth / Math.max(1, labels.size());
-        int every = Math.max(1, (int) Math.ceil(labels.size() / 16.0));
+        int every = labelEvery(labels, plotWidth);
         for (int i = 0; i < labels.size(); i += every) {
             svg.append(format(
                     "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>",
@@ -149,6 +151,14 @@ final class SvgChart {
                 Html.escape(label),
                 Html.escape(series.name().isEmpty() ? "" : " (" + series.name() + ")"),
                 value);
+    }
+
+    /** Every how many columns an axis label fits: at most 16 labels, none overlapping the next. */
+    static int labelEvery(List<String> labels, int plotWidth) {
+        int widest = labels.stream().mapToInt(String::length).max().orElse(1);
+        double labelWidth = widest * LABEL_CHAR_WIDTH + 12;
+        int fit = (int) Math.ceil(labels.size() * labelWidth / plotWidth);
+        return Math.max(1, Math.max(fit, (int) Math.ceil(labels.size() / 16.0)));
     }
 
     /** 1, 2 or 5 times a power of ten, so that about five steps reach {@code max}. */

@@ -50,6 +50,35 @@ class SvgChartTest {
     }
 
     @Test
+    void axisLabelsNeverOverlap() {
+        List<String> months = new java.util.ArrayList<>();
+        for (int i = 0; i < 124; i++) {
+            months.add(String.format("%04d-%02d", 2018 + (i + 10) / 12, (i + 10) % 12 + 1));
+        }
+        String svg = SvgChart.columns(
+                "m",
+                "Plays per month",
+                months,
+                List.of(new Series("plays", "#00f", months.stream().map(m -> 1L).toList())),
+                false);
+
+        Matcher labels = Pattern.compile(
+                        "<text x=\"([0-9.]+)\" y=\"[0-9]+\" text-anchor=\"middle\">(\\d{4}-\\d\\d)</text>")
+                .matcher(svg);
+        List<Double> centres = new java.util.ArrayList<>();
+        while (labels.find()) {
+            centres.add(Double.parseDouble(labels.group(1)));
+        }
+        assertThat(centres).hasSizeBetween(5, 16);
+        assertThat(centres.get(0)).isCloseTo(56 + 648.0 / 124 / 2, org.assertj.core.data.Offset.offset(0.06));
+        // Seven characters of at most 6.5 px each, centred: the next label starts after this one ends.
+        for (int i = 1; i < centres.size(); i++) {
+            assertThat(centres.get(i) - centres.get(i - 1)).isGreaterThan(7 * 6.5);
+        }
+        assertThat(SvgChart.labelEvery(List.of("0", "1", "23"), 648)).isEqualTo(1);
+    }
+
+    @Test
     void barsAreAsLongAsTheirShareOfTheLongest() {
         String svg = SvgChart.bars("b", "Top", List.of("x", "y"), new Series("", "#0f0", List.of(40L, 10L)));
 

@@ -5,7 +5,7 @@
 
 -- check: songplays_key | songplay_id is unique and not null: the md5 of a unique (session_id, item_in_session)
 -- The md5 is of the changed key's columns, not the songplay's: a condition on songplays alone may be
--- evaluated on every row before the join (DuckDB did, 244 ms for a run that changed nothing).
+-- evaluated on every row before the join, as DuckDB does.
 SELECT (SELECT COUNT(*) FROM songplays sp
         JOIN etl_changed_plays c ON c.session_id = sp.session_id AND c.item_in_session = sp.item_in_session
         WHERE sp.songplay_id IS NULL
@@ -27,9 +27,9 @@ SELECT (SELECT COUNT(*) FROM "time" WHERE start_time IS NULL)
 -- The checks of references: a songplay breaks one when the run wrote it (its key is in etl_changed_plays,
 -- rematch_songplays.sql included), or when the run deleted the row it refers to, which only prune_time and
 -- the merges of the changed users, songs and artists do. Each is counted from the small side: the changed
--- plays, and the changed keys that no longer exist. At 10M events, a condition on every songplay took
--- 190-230 ms a check. The "time" rows of the touched plays are looked up by their start times, as
--- time_key does: a join of the touched plays with "time" hashed one or the other in full (session 9).
+-- plays, and the changed keys that no longer exist, since a condition on every songplay reads them all.
+-- The "time" rows of the touched plays are looked up by their start times, as time_key does, so that
+-- neither side of the join is hashed in full.
 
 -- check: songplays_time | every songplay's start_time is in time
 SELECT (SELECT COUNT(*) FROM etl_changed_plays c

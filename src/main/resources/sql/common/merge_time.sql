@@ -1,8 +1,8 @@
 -- One row per distinct songplay start_time (UTC). week is the ISO 8601 week (weeks start on Monday,
 -- week 1 holds the year's first Thursday); weekday is ISO too: 1 = Monday ... 7 = Sunday.
 -- Only the start times of songplays this run touched can be new (all of them when ${fresh} is 1). The
--- "time" rows they may already have are looked up by those times, as the checks' time_key does: at 10M
--- events, NOT EXISTS over "time" took 123 ms of a ~1.5 s daily run.
+-- "time" rows they may already have are looked up by those times, as the checks' time_key does: NOT
+-- EXISTS over "time" would read all of it on every daily run.
 INSERT INTO "time" (start_time, hour, day, week, month, year, weekday)
 SELECT sp.start_time,
        CAST(EXTRACT(hour FROM sp.start_time) AS INTEGER),

@@ -3,12 +3,10 @@ package com.sparkify.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sparkify.ingest.Field;
-import com.sparkify.ingest.FileCounts;
 import com.sparkify.ingest.RecordLayout;
 import com.sparkify.source.DataKind;
 import com.sparkify.source.FileSource;
 import com.sparkify.source.LocalFileSource;
-import com.sparkify.source.SourceFile;
 import com.sparkify.testing.DamagedCorpus;
 import com.sparkify.testing.DamagedCorpus.CorpusFile;
 import com.sparkify.testing.DamagedCorpus.Expected;
@@ -16,6 +14,7 @@ import com.sparkify.testing.JavaParsedSource;
 import com.sparkify.testing.Tables;
 import com.sparkify.testing.TestWarehouses;
 import com.sparkify.warehouse.Warehouse;
+import com.sparkify.warehouse.duckdb.ReadJsonObserver;
 import com.sparkify.warehouse.postgres.TestPostgres;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -26,7 +25,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -123,29 +121,19 @@ class DamagedCorpusIT {
         FileSource of(Path root, DataKind kind);
     }
 
-    /** What a run reported, and which event files DuckDB's own reader staged (reported before any song). */
+    /** What a run reported, and which files DuckDB's own reader staged, as its staging loader tells. */
     private record Run(EtlResult result, Set<String> fastPath) {}
 
     private Run etl(Warehouse warehouse, Sources sources) {
-        Set<String> fastPath = new LinkedHashSet<>();
-        boolean[] songsStarted = {false};
-        EtlListener listener = new EtlListener() {
-            @Override
-            public void staged(SourceFile file, FileCounts counts) {
-                songsStarted[0] |= file.kind() == DataKind.SONGS;
-                if (!songsStarted[0]) {
-                    fastPath.add(file.uri());
-                }
-            }
-        };
-        EtlResult result = new EtlPipeline(warehouse, listener)
+        ReadJsonObserver observed = new ReadJsonObserver(warehouse);
+        EtlResult result = new EtlPipeline(observed, EtlListener.NONE)
                 .run(new EtlOptions(
                         sources.of(dir.resolve("songs"), DataKind.SONGS),
                         sources.of(dir.resolve("logs"), DataKind.EVENTS),
                         false,
                         Long.MAX_VALUE));
         assertThat(result.status()).as("%s", result.checks().failures()).isEqualTo(RunStatus.SUCCEEDED);
-        return new Run(result, fastPath);
+        return new Run(result, observed.keptByReadJson());
     }
 
     private static void verify(Connection connection, List<CorpusFile> corpus, Function<String, String> stored)

@@ -42,6 +42,8 @@ final class DuckDbStagingLoader implements StagingLoader {
     private final SqlScripts scripts = new SqlScripts("duckdb");
     /** The Java parser, made when a file needs it: its setup costs a run that loads nothing. */
     private RecordReaders readers;
+    /** The URIs of the files read_json staged whole, for tests that compare it with the Java parser. */
+    private final Set<String> keptByReadJson = new HashSet<>();
 
     DuckDbStagingLoader(DuckDBConnection connection, DuckDbMemory memory, Set<Connection> readerConnections) {
         this.connection = connection;
@@ -55,6 +57,7 @@ final class DuckDbStagingLoader implements StagingLoader {
             connection.setAutoCommit(true);
             try {
                 Set<String> stagedWhole = readJson(files, source, loadId, listener);
+                keptByReadJson.addAll(stagedWhole);
                 List<SourceFile> remaining = files.stream()
                         .filter(file -> !stagedWhole.contains(file.uri()))
                         .toList();
@@ -119,6 +122,11 @@ final class DuckDbStagingLoader implements StagingLoader {
                 listener.staged(read.file(), read.counts());
             }
         }
+    }
+
+    /** The files this loader staged with read_json rather than the Java parser: observation only. */
+    Set<String> keptByReadJson() {
+        return Set.copyOf(keptByReadJson);
     }
 
     /** The local path of a file, as read_json names it in {@code source_file}. */

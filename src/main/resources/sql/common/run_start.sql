@@ -1,1 +1,1 @@
-INSERT INTO etl_runs (run_id, started_at, status) VALUES (?, CURRENT_TIMESTAMP, 'running');
+INSERT INTO etl_runs (run_id, started_at, status) VALUES (?, ?, 'running');

@@ -178,7 +178,7 @@ UPDATE etl_runs SET status = 'interrupted' WHERE status = 'running';
 
 SELECT COALESCE(MAX(run_id), 0) + 1 FROM etl_runs;
 
-INSERT INTO etl_runs (run_id, started_at, status) VALUES (?, GETDATE(), 'running');
+INSERT INTO etl_runs (run_id, started_at, status) VALUES (?, ?, 'running');
 
 -- on the run's session: rows staged by a run that did not commit go
 
@@ -464,15 +464,15 @@ DROP TABLE IF EXISTS etl_changed_artists;
 
 DROP TABLE IF EXISTS etl_replaced_times;
 
-CREATE TEMP TABLE etl_reload_files (path VARCHAR(2048));
+CREATE TEMP TABLE etl_reload_files AS SELECT path FROM etl_files WHERE 1 = 0;
 
 CREATE TEMP TABLE etl_changed_plays (session_id BIGINT, item_in_session BIGINT);
 
 CREATE TEMP TABLE etl_changed_users (user_id BIGINT);
 
-CREATE TEMP TABLE etl_changed_songs (song_id VARCHAR(256));
+CREATE TEMP TABLE etl_changed_songs AS SELECT song_id FROM songs WHERE 1 = 0;
 
-CREATE TEMP TABLE etl_changed_artists (artist_id VARCHAR(256));
+CREATE TEMP TABLE etl_changed_artists AS SELECT artist_id FROM artists WHERE 1 = 0;
 
 CREATE TEMP TABLE etl_replaced_times (start_time TIMESTAMP);
 
@@ -678,7 +678,7 @@ WHERE t.start_time IS NULL;
 
 INSERT INTO etl_files (
     path, kind, size_bytes, change_marker, rows_read, rows_staged, rows_rejected, load_id, loaded_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, GETDATE());
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?);
 
 -- the checks; when one fails: ROLLBACK here
 

@@ -2,8 +2,11 @@ package com.sparkify.pipeline;
 
 import com.sparkify.ingest.Reject;
 import com.sparkify.ingest.RejectSink;
+import com.sparkify.warehouse.ClientClock;
 import com.sparkify.warehouse.WarehouseSession;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -33,7 +36,7 @@ final class LoadErrorLog implements RejectSink {
         if (sampleReasons.size() < SAMPLE_REASONS) {
             sampleReasons.add(reject.reason() + " (" + reject.sourceFile() + " line " + reject.lineNumber() + ")");
         }
-        pending.add(java.util.Arrays.asList(
+        pending.add(Arrays.asList(
                 loadId,
                 reject.kind().label(),
                 reject.sourceFile(),
@@ -49,8 +52,17 @@ final class LoadErrorLog implements RejectSink {
         if (pending.isEmpty()) {
             return;
         }
-        side.updateAll("load_error_insert", pending);
+        LocalDateTime now = ClientClock.now();
+        side.updateAll(
+                "load_error_insert",
+                pending.stream().map(row -> append(row, now)).toList());
         pending.clear();
+    }
+
+    private static List<Object> append(List<?> row, Object value) {
+        List<Object> values = new ArrayList<>(row);
+        values.add(value);
+        return values;
     }
 
     long count() {

@@ -1,6 +1,7 @@
 package com.sparkify.pipeline;
 
 import com.sparkify.ingest.FileCounts;
+import com.sparkify.warehouse.ClientClock;
 import com.sparkify.warehouse.WarehouseSession;
 import java.util.Arrays;
 import java.util.List;
@@ -16,7 +17,7 @@ final class RunLog {
     /** Records a new run as running; returns its id. */
     long start() {
         long runId = side.queryLong(side.scripts().statement("run_next_id"));
-        side.update("run_start", List.of(runId));
+        side.update("run_start", List.of(runId, ClientClock.now()));
         return runId;
     }
 
@@ -24,6 +25,7 @@ final class RunLog {
         side.update(
                 "run_finish",
                 Arrays.asList(
+                        ClientClock.now(),
                         status.label(),
                         (long) filesLoaded,
                         counts.read(),

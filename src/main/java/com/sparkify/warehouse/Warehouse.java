@@ -1,6 +1,7 @@
 package com.sparkify.warehouse;
 
 import java.sql.Connection;
+import java.time.LocalDateTime;
 import java.util.List;
 
 /**
@@ -57,6 +58,7 @@ public interface Warehouse extends AutoCloseable {
 
     /** Writes the ledger rows of the files a run staged with {@code loadId}, in the run's session, in bulk. */
     default void recordLoadedFiles(List<LoadedFile> files, long loadId) {
+        LocalDateTime loadedAt = ClientClock.now();
         session()
                 .updateAll(
                         "ledger_insert",
@@ -69,7 +71,8 @@ public interface Warehouse extends AutoCloseable {
                                         loaded.counts().read(),
                                         loaded.counts().staged(),
                                         loaded.counts().rejected(),
-                                        loadId))
+                                        loadId,
+                                        loadedAt))
                                 .toList());
     }
 

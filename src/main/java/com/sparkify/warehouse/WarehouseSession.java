@@ -19,7 +19,10 @@ public interface WarehouseSession extends AutoCloseable {
      */
     void execute(String script, Map<String, Long> parameters);
 
-    /** Runs the one statement of {@code script}, its {@code ?} markers bound to {@code values} in order. */
+    /**
+     * Runs the one statement of {@code script}, its {@code ?} markers bound to {@code values} in order: numbers,
+     * text, null, and {@link java.time.LocalDateTime}s for {@code TIMESTAMP} columns ({@link ClientClock}).
+     */
     void update(String script, List<?> values);
 
     /** Runs the one statement of {@code script} once per row of values, in bulk. */

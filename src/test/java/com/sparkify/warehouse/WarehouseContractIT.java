@@ -23,10 +23,14 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TimeZone;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -345,6 +349,47 @@ public abstract class WarehouseContractIT {
                 .containsExactly("4 | 2 | 2");
         assertThat(query("SELECT rows_read, rows_staged, rows_rejected, status FROM etl_runs"))
                 .containsExactly("4 | 2 | 2 | 'succeeded'");
+    }
+
+    @Test
+    void runsFilesAndRejectsAreStampedWithThisMachinesClockInUtc() throws SQLException {
+        writeFixture();
+        write(logs.resolve("bad.json"), "not json");
+        TimeZone zone = TimeZone.getDefault();
+        // Fourteen hours from UTC: a stamp in the JVM's or the server session's local time falls outside.
+        TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Kiritimati"));
+        List<LocalDateTime> stamps = new ArrayList<>();
+        LocalDateTime before;
+        LocalDateTime after;
+        try {
+            before = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+            assertThat(etl(10).status()).isEqualTo(RunStatus.SUCCEEDED);
+            after = LocalDateTime.now(ZoneOffset.UTC);
+            try (Warehouse warehouse = open()) {
+                for (String column : List.of(
+                        "etl_runs.started_at", "etl_runs.ended_at", "etl_files.loaded_at", "load_errors.logged_at")) {
+                    stamps.addAll(stamps(warehouse.connection(), column));
+                }
+            }
+        } finally {
+            TimeZone.setDefault(zone);
+        }
+
+        assertThat(stamps).hasSize(2 + 4 + 1).allSatisfy(stamp -> assertThat(stamp)
+                .isBetween(before, after));
+    }
+
+    /** The values of {@code table.column} as the warehouse writes them in text, read without a driver's zone. */
+    private static List<LocalDateTime> stamps(Connection connection, String column) throws SQLException {
+        String[] parts = column.split("\\.");
+        List<LocalDateTime> stamps = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT CAST(" + parts[1] + " AS VARCHAR) FROM " + parts[0])) {
+            while (rows.next()) {
+                stamps.add(LocalDateTime.parse(rows.getString(1).replace(' ', 'T')));
+            }
+        }
+        return stamps;
     }
 
     @Test

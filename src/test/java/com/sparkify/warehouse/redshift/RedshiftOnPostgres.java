@@ -19,15 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 /**
- * Runs the Redshift engine's SQL on a real PostgreSQL, as far as the two dialects overlap. Exactly two things
- * differ, and only these are bridged:
- *
- * <ul>
- *   <li>the physical-design clauses of Redshift's CREATE TABLE (DISTSTYLE, DISTKEY, SORTKEY, ENCODE) are taken
- *       out of each statement on its way to PostgreSQL;
- *   <li>{@code GETDATE()} is defined as a SQL function returning {@code LOCALTIMESTAMP}, in pg_catalog so that
- *       every search_path finds it.
- * </ul>
+ * Runs the Redshift engine's SQL on a real PostgreSQL, as far as the two dialects overlap. Exactly one thing
+ * differs, and only it is bridged: the physical-design clauses of Redshift's CREATE TABLE (DISTSTYLE, DISTKEY,
+ * SORTKEY, ENCODE) are taken out of each statement on its way to PostgreSQL.
  *
  * <p>Everything else (types, VARCHAR lengths, md5, window functions, DELETE ... USING, EXTRACT, the epoch
  * arithmetic, LOCK, statement_timeout, temporary tables) runs as written. COPY and stl_load_errors do not
@@ -59,11 +53,6 @@ final class RedshiftOnPostgres implements AutoCloseable {
                 Statement statement = admin.createStatement()) {
             statement.execute(
                     "CREATE DATABASE " + name + " TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'");
-        }
-        try (Connection connection = DriverManager.getConnection(url(name));
-                Statement statement = connection.createStatement()) {
-            statement.execute(
-                    "CREATE FUNCTION pg_catalog.getdate() RETURNS timestamp LANGUAGE sql AS 'SELECT LOCALTIMESTAMP'");
         }
         return name;
     }

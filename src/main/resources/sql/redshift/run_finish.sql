@@ -1,4 +1,0 @@
-UPDATE etl_runs
-SET ended_at = GETDATE(), status = ?, files_loaded = ?, rows_read = ?, rows_staged = ?,
-    rows_rejected = ?, songplays = ?, message = ?
-WHERE run_id = ?;

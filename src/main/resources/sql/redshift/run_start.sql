@@ -1,1 +1,0 @@
-INSERT INTO etl_runs (run_id, started_at, status) VALUES (?, GETDATE(), 'running');

@@ -6,7 +6,7 @@
 #
 # Usage: bench/tunings.sh [-n PAIRS] [-w WARMUPS] [--template FILE] [--work DIR] A B -- SPARKIFY_ARGS...
 #   A, B        a folder holding a `sparkify` launcher script (run as is), or a launch folder holding
-#               sparkify.jar (run with the launcher's default JVM options and MALLOC_ARENA_MAX=2)
+#               sparkify.jar (run with the launcher's default JVM options)
 #   -n PAIRS    pairs of runs (default 3)
 #   -w WARMUPS  untimed warm-up runs of each side first (default 1: page cache, the launcher's class archive)
 #   --template  a warehouse file copied to the run's warehouse before each run, outside the timing
@@ -43,7 +43,7 @@ command_of() { # folder -> the command that runs that build
   if [ -x "$dir/sparkify" ]; then
     echo "$dir/sparkify"
   elif [ -f "$dir/sparkify.jar" ]; then
-    echo "env MALLOC_ARENA_MAX=2 java -Xms32m -Xmx192m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar $dir/sparkify.jar"
+    echo "java -Xms32m -Xmx192m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar $dir/sparkify.jar"
   else
     echo "no sparkify launcher or sparkify.jar in $1" >&2; exit 2
   fi

@@ -43,8 +43,7 @@ WHERE (${fresh} = 1
        OR (session_id, item_in_session) IN (SELECT session_id, item_in_session FROM etl_changed_plays))
   AND (session_id, item_in_session) NOT IN (SELECT session_id, item_in_session FROM etl_repeated_plays);
 
--- Skipped when no play was staged twice (SqlScripts): a daily run has none to rank.
-/* only when etl_repeated_plays has rows */
+-- Of each play staged more than once, the latest copy.
 INSERT INTO songplays (
     songplay_id, start_time, user_id, level, song_id, artist_id, session_id, item_in_session, location,
     user_agent, song_title, artist_name, song_length)

@@ -5,26 +5,21 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * SQL resources of one engine: {@code sql/<engine>/<name>.sql}, else {@code sql/common/<name>.sql}.
  * Statements end with a semicolon at the end of a line. Parameters are written {@code ${name}} and only
- * take numbers, so no text from outside ever reaches the SQL. A statement that begins with the block comment
- * {@code only when TABLE has rows} is skipped when that table is empty.
+ * take numbers, so no text from outside ever reaches the SQL.
  */
 public final class SqlScripts {
     private static final Logger LOG = LoggerFactory.getLogger(SqlScripts.class);
-    private static final Pattern GUARD = Pattern.compile("^/\\* only when ([a-z_]+) has rows \\*/");
     private final String engine;
 
     public SqlScripts(String engine) {
@@ -94,27 +89,11 @@ public final class SqlScripts {
         long started = System.nanoTime();
         try (Statement statement = connection.createStatement()) {
             for (String sql : statements(name, parameters)) {
-                if (!skipped(statement, sql)) {
-                    statement.execute(sql);
-                }
+                statement.execute(sql);
             }
             LOG.debug("{} ({}) took {} ms", name, engine, (System.nanoTime() - started) / 1_000_000);
         } catch (SQLException e) {
             throw WarehouseErrors.translate("The warehouse rejected script " + name, e);
-        }
-    }
-
-    /**
-     * Whether the statement is guarded and its table empty. A statement that reads the table only through a
-     * join can still cost as much as the scan on its other side, with nothing to do.
-     */
-    private static boolean skipped(Statement statement, String sql) throws SQLException {
-        Matcher guard = GUARD.matcher(sql);
-        if (!guard.find()) {
-            return false;
-        }
-        try (ResultSet rows = statement.executeQuery("SELECT 1 FROM " + guard.group(1) + " LIMIT 1")) {
-            return !rows.next();
         }
     }
 }

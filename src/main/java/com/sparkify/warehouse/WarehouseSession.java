@@ -13,10 +13,7 @@ public interface WarehouseSession extends AutoCloseable {
     /** The SQL of this session's engine. */
     SqlScripts scripts();
 
-    /**
-     * Runs a script statement by statement, with its {@code ${name}} parameters bound; a statement guarded
-     * with {@code only when TABLE has rows} is skipped when that table is empty.
-     */
+    /** Runs a script statement by statement, with its {@code ${name}} parameters bound. */
     void execute(String script, Map<String, Long> parameters);
 
     /**

@@ -1,6 +1,7 @@
 package com.sparkify.warehouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -13,24 +14,29 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SqlScriptsTest {
-    private final SqlScripts scripts = new SqlScripts("guarded");
+    private final SqlScripts scripts = new SqlScripts("scripted");
 
     @Test
-    void aGuardedStatementRunsWhenItsTableHasRows() throws SQLException {
+    void runsTheStatementsInOrderWithTheirParametersBound() throws SQLException {
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
             run(connection, "CREATE TABLE source AS SELECT * FROM (VALUES (7), (8)) v(n)");
-            scripts.execute(connection, "copy_if_any", Map.of());
+            scripts.execute(connection, "copy_rows", Map.of("extra", -1L));
             assertThat(copied(connection)).containsExactly(-1, 7, 8);
         }
     }
 
     @Test
-    void aGuardedStatementIsSkippedWhenItsTableIsEmpty() throws SQLException {
+    void aParameterLeftUnboundIsRefusedBeforeAnyStatementRuns() throws SQLException {
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
-            // Were it run, the guarded insert would fail: source has no column n.
-            run(connection, "CREATE TABLE source (m INTEGER)");
-            scripts.execute(connection, "copy_if_any", Map.of());
-            assertThat(copied(connection)).containsExactly(-1);
+            assertThatThrownBy(() -> scripts.execute(connection, "copy_rows", Map.of()))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("unbound parameter in copy_rows");
+            try (Statement statement = connection.createStatement();
+                    ResultSet tables = statement.executeQuery(
+                            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'copied'")) {
+                tables.next();
+                assertThat(tables.getInt(1)).isZero();
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package com.sparkify.warehouse.duckdb;
 
+import com.sparkify.config.ByteSize;
 import com.sparkify.warehouse.Phase;
 import com.sparkify.warehouse.RunShape;
 import com.sparkify.warehouse.WarehouseErrors;
@@ -7,8 +8,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +23,6 @@ import org.slf4j.LoggerFactory;
  */
 final class DuckDbMemory {
     private static final Logger LOG = LoggerFactory.getLogger(DuckDbMemory.class);
-    private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s?(KB|MB|GB|TB|KiB|MiB|GiB|TiB)");
     private static final long MIB = 1L << 20;
     /** What the read of one batch needs besides its JSON: its buffers and the row groups not yet written. */
     private static final long READ_OVERHEAD = 160 * MIB;
@@ -56,14 +54,7 @@ final class DuckDbMemory {
 
     /** A size as configured, e.g. {@code 384MB} (10^6 bytes a MB) or {@code 1.5GiB} (2^30 a GiB), in bytes. */
     static long bytes(String size) {
-        Matcher parts = SIZE.matcher(size.strip());
-        if (!parts.matches()) {
-            throw new IllegalArgumentException("Expected a size like 384MB or 2GiB, found '" + size + "'");
-        }
-        String unit = parts.group(2);
-        int power = "KMGT".indexOf(unit.charAt(0)) + 1;
-        double base = unit.contains("i") ? 1024 : 1000;
-        return (long) (Double.parseDouble(parts.group(1)) * Math.pow(base, power));
+        return ByteSize.parse(size).bytes();
     }
 
     /** The limit of {@code phase} in a run of {@code shape} under a configured {@code limit}. */

@@ -9,8 +9,7 @@ import java.util.Properties;
 /**
  * DuckDB's session settings. DuckDB would take 80% of the machine's memory; a nightly job sharing a host
  * should not, so sparkify caps it (spilling to {@code <warehouse>.tmp} beyond) unless told otherwise by
- * {@code SPARKIFY_DUCKDB_MEMORY_LIMIT}, e.g. {@code 2GB}. A lower {@code allocator_flush_threshold} makes
- * DuckDB's allocator hand freed memory back to the system sooner, which lowers the run's peak.
+ * {@code SPARKIFY_DUCKDB_MEMORY_LIMIT}, e.g. {@code 2GB}.
  *
  * <p>No vacuum tasks: at a checkpoint DuckDB would merge the partial row groups every staged batch ends
  * in, which made the commit much slower and the file larger; row groups whose rows are all deleted are still
@@ -18,8 +17,6 @@ import java.util.Properties;
  */
 final class DuckDbSettings {
     static final String DEFAULT_MEMORY_LIMIT = "384MB";
-
-    static final String ALLOCATOR_FLUSH_THRESHOLD = "32MB";
 
     private DuckDbSettings() {}
 
@@ -39,8 +36,6 @@ final class DuckDbSettings {
     static Properties connectionProperties(String memoryLimit) {
         Properties properties = new Properties();
         properties.setProperty("memory_limit", memoryLimit);
-        properties.setProperty("preserve_insertion_order", "false");
-        properties.setProperty("allocator_flush_threshold", ALLOCATOR_FLUSH_THRESHOLD);
         properties.setProperty("max_vacuum_tasks", "0");
         return properties;
     }

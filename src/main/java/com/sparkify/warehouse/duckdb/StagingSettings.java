@@ -6,11 +6,10 @@ import java.sql.Statement;
 import org.duckdb.DuckDBConnection;
 
 /**
- * DuckDB's settings while {@code read_json} statements stage: insertion order kept and one thread a
- * statement. A statement numbers records by their position in its input, and a single thread reads in order
- * without the ordered parallel insert's cost. The warehouse otherwise runs without insertion order (see
- * {@link DuckDbSettings}), which bounds the memory of large inserts, and with all of DuckDB's threads: both
- * are set back on {@link #close()}.
+ * DuckDB's settings while {@code read_json} statements stage: one thread a statement. A statement numbers
+ * records by their position in its input, so it keeps insertion order (DuckDB's default), and a single
+ * thread reads in order without the ordered parallel insert's cost. The warehouse otherwise runs with all of
+ * DuckDB's threads, set back on {@link #close()}.
  */
 final class StagingSettings implements AutoCloseable {
     private final DuckDBConnection connection;
@@ -31,7 +30,6 @@ final class StagingSettings implements AutoCloseable {
                 threads = row.getLong(1);
             }
             statement.execute("SET threads = 1");
-            statement.execute("SET preserve_insertion_order = true");
         }
         return new StagingSettings(connection, threads);
     }
@@ -39,7 +37,6 @@ final class StagingSettings implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("SET preserve_insertion_order = false");
             statement.execute("SET threads = " + threads);
         }
     }

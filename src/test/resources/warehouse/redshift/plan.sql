@@ -674,7 +674,7 @@ FROM (
 LEFT JOIN "time" t ON t.start_time = sp.start_time
 WHERE t.start_time IS NULL;
 
--- for each of the 3 files loaded:
+-- the ledger rows of the 3 files loaded, in bulk:
 
 INSERT INTO etl_files (
     path, kind, size_bytes, change_marker, rows_read, rows_staged, rows_rejected, load_id, loaded_at)

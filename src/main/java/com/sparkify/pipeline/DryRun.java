@@ -154,8 +154,8 @@ public final class DryRun {
 
         @Override
         public boolean recordLedger(RunStep.RecordLedger step) {
-            sql.add("-- for each of the " + step.files() + " files loaded:");
-            sql.add(scripts.statement("ledger_insert"));
+            sql.add("-- the ledger rows of the " + step.files() + " files loaded, in bulk:");
+            sql.add(scripts.statement(warehouse.ledgerInsertScript()));
             return true;
         }
 

@@ -99,8 +99,13 @@ final class RecordingWarehouse implements Warehouse {
     }
 
     @Override
+    public String ledgerInsertScript() {
+        return real.ledgerInsertScript();
+    }
+
+    @Override
     public void recordLoadedFiles(List<LoadedFile> files, long loadId) {
-        sent.add(scripts().statement("ledger_insert"));
+        sent.add(scripts().statement(real.ledgerInsertScript()));
         real.recordLoadedFiles(files, loadId);
     }
 

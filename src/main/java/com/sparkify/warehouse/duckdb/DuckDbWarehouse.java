@@ -1,6 +1,7 @@
 package com.sparkify.warehouse.duckdb;
 
 import com.sparkify.warehouse.JdbcSession;
+import com.sparkify.warehouse.LoadedFile;
 import com.sparkify.warehouse.Phase;
 import com.sparkify.warehouse.RunShape;
 import com.sparkify.warehouse.StagingLoader;
@@ -9,6 +10,7 @@ import com.sparkify.warehouse.WarehouseErrors;
 import com.sparkify.warehouse.WarehouseSession;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -72,6 +74,16 @@ final class DuckDbWarehouse implements Warehouse {
     }
 
     /** DuckDB's memory limit becomes the phase's: see {@link DuckDbMemory}. */
+    @Override
+    public String ledgerInsertScript() {
+        return "ledger_insert_columns";
+    }
+
+    @Override
+    public void recordLoadedFiles(List<LoadedFile> files, long loadId) {
+        LedgerColumns.insert(connection, scripts(), files, loadId);
+    }
+
     @Override
     public void enter(Phase phase, RunShape shape) {
         memory.enter(phase, shape);

@@ -56,17 +56,12 @@ public interface Warehouse extends AutoCloseable {
         session().execute(step.script(), step.parameters());
     }
 
-    /** The script {@link #recordLoadedFiles} runs, which {@code etl --plan} prints. */
-    default String ledgerInsertScript() {
-        return "ledger_insert";
-    }
-
     /** Writes the ledger rows of the files a run staged with {@code loadId}, in the run's session, in bulk. */
     default void recordLoadedFiles(List<LoadedFile> files, long loadId) {
         LocalDateTime loadedAt = ClientClock.now();
         session()
                 .updateAll(
-                        ledgerInsertScript(),
+                        "ledger_insert",
                         files.stream()
                                 .map(loaded -> List.<Object>of(
                                         loaded.file().uri(),

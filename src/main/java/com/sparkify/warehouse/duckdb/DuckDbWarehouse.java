@@ -9,7 +9,6 @@ import com.sparkify.warehouse.Warehouse;
 import com.sparkify.warehouse.WarehouseErrors;
 import com.sparkify.warehouse.WarehouseSession;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
@@ -20,11 +19,6 @@ import org.duckdb.DuckDBConnection;
 /** The embedded DuckDB warehouse. DuckDB's file lock already keeps a second process out. */
 final class DuckDbWarehouse implements Warehouse {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DuckDbWarehouse.class);
-    /** The types of the lists {@link #recordLoadedFiles} binds, one per column of {@code ledger_insert}. */
-    private static final String[] LEDGER_TYPES = {
-        "VARCHAR", "VARCHAR", "BIGINT", "VARCHAR", "BIGINT", "BIGINT", "BIGINT"
-    };
-
     private final Connection connection;
     private final String description;
     private final DuckDbMemory memory;
@@ -79,52 +73,16 @@ final class DuckDbWarehouse implements Warehouse {
         }
     }
 
-    /** DuckDB's memory limit becomes the phase's: see {@link DuckDbMemory}. */
-    @Override
-    public String ledgerInsertScript() {
-        return "ledger_insert_columns";
-    }
-
+    /** In one statement: see {@link LedgerColumns}. */
     @Override
     public void recordLoadedFiles(List<LoadedFile> files, long loadId) {
         LedgerColumns.insert(connection, scripts(), files, loadId);
     }
 
+    /** DuckDB's memory limit becomes the phase's: see {@link DuckDbMemory}. */
     @Override
     public void enter(Phase phase, RunShape shape) {
         memory.enter(phase, shape);
-    }
-
-    /**
-     * The ledger rows in one statement, a list per column ({@code sql/duckdb/ledger_insert.sql}): each insert
-     * of a JDBC batch takes blocks of its own in the run's transaction, which it holds until the commit, so a
-     * run of many files left its checks too little of the memory limit.
-     */
-    @Override
-    public void recordLoadedFiles(List<LoadedFile> files, long loadId) {
-        if (files.isEmpty()) {
-            return;
-        }
-        Object[][] columns = new Object[LEDGER_TYPES.length][files.size()];
-        for (int i = 0; i < files.size(); i++) {
-            LoadedFile loaded = files.get(i);
-            columns[0][i] = loaded.file().uri();
-            columns[1][i] = loaded.file().kind().label();
-            columns[2][i] = loaded.file().size();
-            columns[3][i] = loaded.file().changeMarker();
-            columns[4][i] = loaded.counts().read();
-            columns[5][i] = loaded.counts().staged();
-            columns[6][i] = loaded.counts().rejected();
-        }
-        try (PreparedStatement insert = connection.prepareStatement(scripts().statement("ledger_insert"))) {
-            for (int column = 0; column < columns.length; column++) {
-                insert.setArray(column + 1, connection.createArrayOf(LEDGER_TYPES[column], columns[column]));
-            }
-            insert.setLong(columns.length + 1, loadId);
-            insert.execute();
-        } catch (SQLException e) {
-            throw WarehouseErrors.translate("The warehouse rejected script ledger_insert", e);
-        }
     }
 
     /**

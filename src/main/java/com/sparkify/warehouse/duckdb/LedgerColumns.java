@@ -10,8 +10,9 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * Writes a run's ledger rows in one statement, one array per column: DuckDB runs a JDBC batch one row at a
- * time, and a run of a few thousand files would pay a statement for each.
+ * Writes a run's ledger rows in one statement, one list per column ({@code sql/duckdb/ledger_insert.sql}):
+ * DuckDB runs a JDBC batch one insert per row, and each takes blocks of its own in the run's transaction,
+ * held until the commit, so a run of many files left its checks too little of the memory limit.
  */
 final class LedgerColumns {
     private static final String[] TYPES = {"VARCHAR", "VARCHAR", "BIGINT", "VARCHAR", "BIGINT", "BIGINT", "BIGINT"};
@@ -34,7 +35,7 @@ final class LedgerColumns {
             columns[5][i] = loaded.counts().staged();
             columns[6][i] = loaded.counts().rejected();
         }
-        try (PreparedStatement statement = connection.prepareStatement(scripts.statement("ledger_insert_columns"))) {
+        try (PreparedStatement statement = connection.prepareStatement(scripts.statement("ledger_insert"))) {
             for (int c = 0; c < TYPES.length; c++) {
                 statement.setArray(c + 1, connection.createArrayOf(TYPES[c], columns[c]));
             }
@@ -42,7 +43,7 @@ final class LedgerColumns {
             statement.setObject(TYPES.length + 2, ClientClock.now());
             statement.execute();
         } catch (SQLException e) {
-            throw WarehouseErrors.translate("The warehouse rejected script ledger_insert_columns", e);
+            throw WarehouseErrors.translate("The warehouse rejected script ledger_insert", e);
         }
     }
 }

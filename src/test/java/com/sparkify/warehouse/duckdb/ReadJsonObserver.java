@@ -89,11 +89,6 @@ public final class ReadJsonObserver implements Warehouse {
     }
 
     @Override
-    public String ledgerInsertScript() {
-        return warehouse.ledgerInsertScript();
-    }
-
-    @Override
     public void recordLoadedFiles(List<LoadedFile> files, long loadId) {
         warehouse.recordLoadedFiles(files, loadId);
     }

@@ -1,7 +1,6 @@
 package com.sparkify.warehouse.postgres;
 
 import com.sparkify.SparkifyException;
-import com.sparkify.warehouse.JdbcSession;
 import com.sparkify.warehouse.Phase;
 import com.sparkify.warehouse.RunShape;
 import com.sparkify.warehouse.StagingLoader;
@@ -29,7 +28,7 @@ final class PostgresWarehouse implements Warehouse {
         this.connector = connector;
         this.failures = connector.failures();
         this.statistics = new PlannerStatistics(connection);
-        this.session = new JdbcSession(connection, scripts());
+        this.session = new PostgresSession(connection, scripts(), failures);
     }
 
     @Override
@@ -54,7 +53,7 @@ final class PostgresWarehouse implements Warehouse {
 
     @Override
     public WarehouseSession openSideSession() {
-        return new JdbcSession(connector.open(true), scripts());
+        return new PostgresSession(connector.open(true), scripts(), failures);
     }
 
     @Override

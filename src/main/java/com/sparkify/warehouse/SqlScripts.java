@@ -26,12 +26,6 @@ public final class SqlScripts {
         this.engine = engine;
     }
 
-    /** Whether this engine, or every engine, has the script. */
-    public boolean has(String name) {
-        return List.of(engine, "common").stream()
-                .anyMatch(folder -> SqlScripts.class.getResource("/sql/" + folder + "/" + name + ".sql") != null);
-    }
-
     public String text(String name) {
         for (String folder : List.of(engine, "common")) {
             String resource = "/sql/" + folder + "/" + name + ".sql";

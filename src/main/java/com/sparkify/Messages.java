@@ -1,6 +1,8 @@
 package com.sparkify;
 
-/** Shortens a driver's or a library's message to what fits in one line of an error a user reads. */
+import java.util.Locale;
+
+/** The wording of messages a user reads: one line each, counts with their noun in the right number. */
 public final class Messages {
     private Messages() {}
 
@@ -14,5 +16,10 @@ public final class Messages {
     /** The first line of the throwable's own message. */
     public static String firstLine(Throwable e) {
         return firstLine(e.getMessage());
+    }
+
+    /** {@code n} and its noun, singular for one: "1 record", "1,200 records". */
+    public static String count(long n, String noun) {
+        return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
     }
 }

@@ -45,7 +45,7 @@ final class ClusterCommand implements Runnable {
                 spec.commandLine(), "Missing a subcommand: create, status or delete; see sparkify cluster --help");
     }
 
-    /** --config and -v, as every command has them; a cluster has no use for --warehouse. */
+    /** --config and the logging options, as every command has them; a cluster has no use for --warehouse. */
     static final class ConfigOptions {
         @Option(
                 names = "--config",
@@ -54,21 +54,19 @@ final class ClusterCommand implements Runnable {
                         + "present.")
         Path config;
 
-        @Option(
-                names = {"-v", "--verbose"},
-                description = "Log what happens, and print the stack trace of an error.")
-        boolean verbose;
+        @Mixin
+        LoggingOptions logging = new LoggingOptions();
 
         Settings resolve() {
             CommonOptions common = new CommonOptions();
             common.config = config;
-            common.verbose = verbose;
+            common.logging = logging;
             return common.resolve();
         }
     }
 
-    /** Options of every cluster subcommand. */
-    static final class AwsOptions {
+    /** How long create and delete wait; status waits for nothing. */
+    static final class WaitOptions {
         @Option(
                 names = "--timeout-minutes",
                 paramLabel = "N",
@@ -76,13 +74,20 @@ final class ClusterCommand implements Runnable {
                 description = "How long to wait for the cluster to become available or go (default: ${DEFAULT-VALUE}).")
         long timeoutMinutes;
 
+        Duration timeout() {
+            return Duration.ofMinutes(timeoutMinutes);
+        }
+    }
+
+    /** Options of every cluster subcommand. */
+    static final class AwsOptions {
         @Option(names = "--aws-endpoint", hidden = true, description = "Send every AWS call to this URL (tests).")
         URI endpoint;
 
         @Option(names = "--poll-seconds", hidden = true, defaultValue = "15")
         long pollSeconds;
 
-        ClusterProvisioner provisioner(AwsClients clients, PrintWriter err) {
+        ClusterProvisioner provisioner(AwsClients clients, PrintWriter err, Duration timeout) {
             return new ClusterProvisioner(
                     clients,
                     line -> {
@@ -92,7 +97,7 @@ final class ClusterCommand implements Runnable {
                     Pause.SLEEP,
                     Clock.systemUTC(),
                     Duration.ofSeconds(pollSeconds),
-                    Duration.ofMinutes(timeoutMinutes));
+                    timeout);
         }
 
         AwsClients clients(Optional<String> region) {
@@ -112,6 +117,9 @@ final class ClusterCommand implements Runnable {
 
         @Mixin
         AwsOptions aws;
+
+        @Mixin
+        WaitOptions waiting;
 
         @Option(
                 names = "--allow-from",
@@ -136,8 +144,8 @@ final class ClusterCommand implements Runnable {
                     : new CheckIpAddress(whoami != null ? whoami : CheckIpAddress.DEFAULT);
             PrintWriter out = spec.commandLine().getOut();
             try (AwsClients clients = aws.clients(cluster.region())) {
-                ClusterState state =
-                        aws.provisioner(clients, spec.commandLine().getErr()).create(cluster, caller);
+                ClusterState state = aws.provisioner(clients, spec.commandLine().getErr(), waiting.timeout())
+                        .create(cluster, caller);
                 String host = state.endpoint().orElseThrow();
                 IniFileEditor.open(config)
                         .set("CLUSTER", "HOST", host)
@@ -178,8 +186,8 @@ final class ClusterCommand implements Runnable {
             ClusterId id = ClusterId.of(settings);
             PrintWriter out = spec.commandLine().getOut();
             try (AwsClients clients = aws.clients(id.region())) {
-                ClusterState state =
-                        aws.provisioner(clients, spec.commandLine().getErr()).status(id);
+                ClusterState state = aws.provisioner(clients, spec.commandLine().getErr(), Duration.ZERO)
+                        .status(id);
                 if (state.exists()) {
                     out.printf(
                             "cluster   %s: %s, %d x %s%n",
@@ -218,6 +226,9 @@ final class ClusterCommand implements Runnable {
         @Mixin
         AwsOptions aws;
 
+        @Mixin
+        WaitOptions waiting;
+
         @Option(names = "--yes", description = "Confirm: the cluster and all its data are deleted.")
         boolean yes;
 
@@ -235,7 +246,8 @@ final class ClusterCommand implements Runnable {
                                 + "and the IAM role " + id.roleName() + "; run again with --yes");
             }
             try (AwsClients clients = aws.clients(id.region())) {
-                aws.provisioner(clients, spec.commandLine().getErr()).delete(id);
+                aws.provisioner(clients, spec.commandLine().getErr(), waiting.timeout())
+                        .delete(id);
             }
             PrintWriter out = spec.commandLine().getOut();
             out.printf("Deleted cluster %s and IAM role %s%n", id.identifier(), id.roleName());

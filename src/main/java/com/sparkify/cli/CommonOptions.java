@@ -1,12 +1,10 @@
 package com.sparkify.cli;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import com.sparkify.config.Settings;
 import com.sparkify.config.SettingsResolver;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options every warehouse command takes. */
@@ -35,20 +33,18 @@ public final class CommonOptions {
                     "INI config in the classic dwh.cfg layout. Default: $SPARKIFY_CONFIG, then ./dwh.cfg if present.")
     Path config;
 
-    @Option(
-            names = {"-v", "--verbose"},
-            description = "Log what happens, and print the stack trace of an error.")
-    boolean verbose;
+    @Mixin
+    LoggingOptions logging = new LoggingOptions();
 
     Settings resolve(Optional<String> songs, Optional<String> logs) {
-        if (verbose) {
-            ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.DEBUG);
-        }
+        logging.apply();
         SettingsResolver resolver =
                 new SettingsResolver(System.getenv(), Path.of("").toAbsolutePath());
         Settings settings = resolver.resolve(new SettingsResolver.Flags(
                 Optional.ofNullable(warehouse), Optional.ofNullable(schema), Optional.ofNullable(config), songs, logs));
-        settings.warnings().forEach(warning -> System.err.println("warning: " + warning));
+        if (!logging.quiet()) {
+            settings.warnings().forEach(warning -> System.err.println("warning: " + warning));
+        }
         return settings;
     }
 

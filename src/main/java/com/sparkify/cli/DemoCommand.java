@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -30,9 +31,9 @@ import picocli.CommandLine.Spec;
         name = "demo",
         mixinStandardHelpOptions = true,
         description = {
-            "The whole job on a generated sample, with zero setup: generate a dataset into DIR/data, create tables in a DuckDB file DIR/demo.duckdb, etl, check, and print a summary with three example answers (top songs, plays by hour, free vs paid plays). Then explore with:",
-            "  sparkify check --warehouse jdbc:duckdb:DIR/demo.duckdb",
-            "  sparkify query --list",
+            "The whole job on a generated sample, with zero setup: generate a dataset into DIR/data, create tables in a DuckDB file DIR/demo.duckdb, etl, check, and print a summary with three example answers (top songs, plays by hour, free vs paid plays).",
+            "",
+            "It ends with the next commands to try, on its own warehouse, e.g.:",
             "  sparkify query top_artists --warehouse jdbc:duckdb:DIR/demo.duckdb",
             ""
         })
@@ -58,11 +59,15 @@ final class DemoCommand implements Callable<Integer> {
             description = "Days of events (default: ${DEFAULT-VALUE}).")
     int days;
 
+    @Mixin
+    LoggingOptions logging = new LoggingOptions();
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
+        logging.apply();
         PrintWriter out = spec.commandLine().getOut();
         GeneratedDataset dataset = new DatasetGenerator()
                 .generate(new GeneratorSpec(dir.resolve("data"), users, days, 42, GeneratorSpec.DEFAULT_FIRST_DAY));
@@ -93,7 +98,20 @@ final class DemoCommand implements Callable<Integer> {
                 Tables.print(out, answer);
                 answer.notes().forEach(out::println);
             }
+            printNextSteps(
+                    out,
+                    "--warehouse " + Shell.quote("jdbc:duckdb:" + database),
+                    Shell.quote(dir.resolve("report.html").toAbsolutePath().toString()));
             return checks.passed() ? 0 : ErrorCode.CHECK_FAILED.exitCode();
         }
+    }
+
+    /** The commands to try next, each complete: the demo's warehouse is not the default one. */
+    private static void printNextSteps(PrintWriter out, String warehouse, String report) {
+        out.println("Next, on this warehouse:");
+        out.println("  sparkify query --list");
+        out.println("  sparkify query top_artists " + warehouse);
+        out.println("  sparkify report --out " + report + " " + warehouse);
+        out.println("  sparkify check " + warehouse);
     }
 }

@@ -123,7 +123,7 @@ final class EtlCommand implements Callable<Integer> {
 
     private int run(Settings settings, EtlOptions options) {
         EtlResult result;
-        EtlListener progress = json ? EtlListener.NONE : TerminalProgress.forTerminal();
+        EtlListener progress = json || common.logging.quiet() ? EtlListener.NONE : TerminalProgress.forTerminal();
         try (Interruption interruption = Interruption.watch(System.err)) {
             SourceListing listing = SourceListing.start(options);
             if (requireFiles && !listing.emptySources().isEmpty()) {

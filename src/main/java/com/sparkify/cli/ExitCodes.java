@@ -3,6 +3,9 @@ package com.sparkify.cli;
 import com.sparkify.ErrorCode;
 import com.sparkify.SparkifyException;
 import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -16,11 +19,30 @@ final class ExitCodes
     public int handleParseException(CommandLine.ParameterException e, String[] args) {
         CommandLine command = e.getCommandLine();
         PrintWriter err = command.getErr();
-        err.println("error: " + e.getMessage());
-        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("error: " + unknownCommand(e).orElse(e.getMessage()));
         err.println("Usage: " + command.getCommandSpec().qualifiedName() + " --help");
         err.flush();
         return ErrorCode.USAGE.exitCode();
+    }
+
+    /**
+     * For a mistyped command, the command it most likely meant; picocli's own suggestion compares letter
+     * pairs, and offers {@code help} for {@code elt}.
+     */
+    private static Optional<String> unknownCommand(CommandLine.ParameterException e) {
+        CommandLine command = e.getCommandLine();
+        if (!(e instanceof CommandLine.UnmatchedArgumentException unmatched)
+                || command.getSubcommands().isEmpty()
+                || unmatched.getUnmatched().isEmpty()
+                || unmatched.getUnmatched().get(0).startsWith("-")) {
+            return Optional.empty();
+        }
+        String typed = unmatched.getUnmatched().get(0);
+        Set<String> names = new TreeSet<>(command.getSubcommands().keySet());
+        String known = command.getCommandSpec().qualifiedName() + " has no command '" + typed + "'";
+        return Optional.of(Suggestion.closest(typed, names)
+                .map(name -> known + "; did you mean '" + name + "'?")
+                .orElse(known + "; the commands are " + String.join(", ", names)));
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -49,11 +50,15 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Mixin
+    LoggingOptions logging = new LoggingOptions();
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
+        logging.apply();
         if (users < 1 || days < 1) {
             throw new picocli.CommandLine.ParameterException(
                     spec.commandLine(), "Expected --users and --days of 1 or more, found " + users + " and " + days);

@@ -12,18 +12,25 @@ import ch.qos.logback.core.spi.ContextAwareBase;
 /**
  * sparkify's logging, set up in code (found by logback through {@code META-INF/services}): warnings and
  * errors on stderr, everything from {@code -v} on. In code rather than in a {@code logback.xml}, whose parsing
- * would lengthen every command's start-up.
+ * would lengthen every command's start-up. A user's own configuration ({@code -Dlogback.configurationFile})
+ * replaces it.
  */
 public final class LogSetup extends ContextAwareBase implements Configurator {
+    /** The name of the appender that writes to stderr, which {@code --log-file} replaces. */
+    static final String CONSOLE = "STDERR";
+
     @Override
     public ExecutionStatus configure(LoggerContext context) {
+        if (System.getProperty("logback.configurationFile") != null) {
+            return ExecutionStatus.INVOKE_NEXT_IF_ANY;
+        }
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
         encoder.setPattern("%d{HH:mm:ss.SSS} %-5level %logger{0} - %msg%n");
         encoder.start();
         ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
         stderr.setContext(context);
-        stderr.setName("STDERR");
+        stderr.setName(CONSOLE);
         stderr.setTarget("System.err");
         stderr.setEncoder(encoder);
         stderr.start();

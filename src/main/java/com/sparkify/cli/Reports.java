@@ -1,5 +1,6 @@
 package com.sparkify.cli;
 
+import com.sparkify.Messages;
 import com.sparkify.ingest.FileCounts;
 import com.sparkify.ingest.UnknownKey;
 import com.sparkify.pipeline.EtlResult;
@@ -78,9 +79,9 @@ final class Reports {
         }
     }
 
-    /** {@code n} and its noun, singular for one: "1 record", "1,200 records". */
+    /** {@code n} and its noun, singular for one: see {@link Messages#count}. */
     static String count(long n, String noun) {
-        return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
+        return Messages.count(n, noun);
     }
 
     /** Keys of the input that no staging column holds; nothing when there are none. */

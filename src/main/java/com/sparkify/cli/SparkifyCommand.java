@@ -1,7 +1,10 @@
 package com.sparkify.cli;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,6 +15,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = {
             "Loads the raw JSON of the Sparkify music-streaming app (song metadata and eventsim activity logs) into a star schema: fact songplays; dimensions users, songs, artists, time. Runs are incremental, atomic and safe to repeat; no record is lost without a trace in load_errors.",
+            "",
+            "Global options go before or after the command: --warehouse, --config, --schema, -v, --log-level, --log-file and -q (see a command's --help).",
             ""
         },
         footerHeading = "%nExit codes:%n",
@@ -82,6 +87,7 @@ public final class SparkifyCommand implements Runnable {
 
     private static CommandLine configured(CommandLine root) {
         ExitCodes exitCodes = new ExitCodes();
+        HelpLayout.install(root);
         return root.setExecutionExceptionHandler(exitCodes)
                 .setParameterExceptionHandler(exitCodes)
                 .setExitCodeExceptionMapper(exitCodes)
@@ -89,7 +95,26 @@ public final class SparkifyCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        int code = commandLine(args).execute(args);
+        String[] ordered = arguments(args);
+        int code = commandLine(ordered).execute(ordered);
         System.exit(code);
+    }
+
+    /** The arguments as the commands read them: global options given before the command move after it. */
+    static String[] arguments(String... args) {
+        return GlobalOptions.reorder(args, SUBCOMMANDS);
+    }
+
+    /** Each command's name, with the names of its own subcommands, read from the annotations alone. */
+    private static final Map<String, Set<String>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Set<String>> subcommands() {
+        Map<String, Set<String>> names = new LinkedHashMap<>();
+        COMMANDS.forEach((name, type) -> names.put(
+                name,
+                Arrays.stream(type.getAnnotation(Command.class).subcommands())
+                        .map(sub -> sub.getAnnotation(Command.class).name())
+                        .collect(Collectors.toSet())));
+        return names;
     }
 }

@@ -1,5 +1,6 @@
 package com.sparkify.ingest;
 
+import com.sparkify.Messages;
 import com.sparkify.source.FileChangedException;
 import java.io.EOFException;
 import java.io.IOException;
@@ -27,7 +28,8 @@ final class ReadFailures {
      * @param line the line where the failure interrupted the file
      */
     static String reason(IOException e, boolean gzipped, long records, long line) {
-        String read = "; the " + records + " complete records before line " + line + " were read";
+        String read = "; the " + Messages.count(records, "complete record") + " before line " + line
+                + (records == 1 ? " was read" : " were read");
         if (e instanceof ZipException) {
             return "Corrupt gzip data (" + message(e) + ")" + read;
         }

@@ -1,5 +1,6 @@
 package com.sparkify.pipeline;
 
+import com.sparkify.Messages;
 import com.sparkify.quality.CheckReport;
 import com.sparkify.quality.QualityChecks;
 import com.sparkify.source.DataKind;
@@ -137,7 +138,7 @@ final class RunExecution implements RunStep.Work {
         unpublish();
         outcome = new RunOutcome(
                 RunStatus.TOO_MANY_REJECTS,
-                rejects.count() + " rejected records, more than --max-errors " + step.maxErrors());
+                Messages.count(rejects.count(), "rejected record") + ", more than --max-errors " + step.maxErrors());
         tables = TableCountsQuery.run(warehouse);
         return false;
     }
@@ -169,7 +170,8 @@ final class RunExecution implements RunStep.Work {
             return true;
         }
         unpublish();
-        outcome = new RunOutcome(RunStatus.CHECKS_FAILED, checks.failures().size() + " data-quality checks failed");
+        outcome = new RunOutcome(
+                RunStatus.CHECKS_FAILED, Messages.count(checks.failures().size(), "data-quality check") + " failed");
         return false;
     }
 

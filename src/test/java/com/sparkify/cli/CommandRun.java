@@ -12,7 +12,7 @@ record CommandRun(int exitCode, String out, String err) {
         CommandLine command = SparkifyCommand.commandLine();
         command.setOut(new PrintWriter(out, true));
         command.setErr(new PrintWriter(err, true));
-        int code = command.execute(args);
+        int code = command.execute(SparkifyCommand.arguments(args));
         return new CommandRun(code, out.toString(), err.toString());
     }
 }

@@ -201,7 +201,9 @@ class EventFileReaderTest {
                 assertThat(reject.sourceFile()).isEqualTo("f.json.gz");
                 assertThat(reject.reason())
                         .isEqualTo("Truncated gzip stream: the file ends inside its compressed data; the " + (line - 1)
-                                + " complete records before line " + line + " were read");
+                                + (line == 2
+                                        ? " complete record before line 2 was read"
+                                        : " complete records before line " + line + " were read"));
                 assertThat(lines.get((int) line - 1)).startsWith(reject.rawText());
             });
         }

@@ -218,8 +218,11 @@ class SongFileReaderTest {
                 assertThat(rejects).as(what).singleElement().satisfies(reject -> {
                     assertThat(reject.lineNumber()).isEqualTo(line);
                     assertThat(reject.reason())
-                            .isEqualTo("Truncated gzip stream: the file ends inside its compressed data; the "
-                                    + (line - 1) + " complete records before line " + line + " were read");
+                            .isEqualTo(
+                                    "Truncated gzip stream: the file ends inside its compressed data; the " + (line - 1)
+                                            + (line == 2
+                                                    ? " complete record before line 2 was read"
+                                                    : " complete records before line " + line + " were read"));
                     assertThat(song("SO" + line)).startsWith(reject.rawText());
                 });
                 assertThat(readGzip(gzip.cutAfter(whole))).as(what).isEqualTo(new FileCounts(whole + 1, whole, 1));
@@ -252,7 +255,7 @@ class SongFileReaderTest {
         assertThat(rejects).singleElement().satisfies(reject -> {
             assertThat(reject.lineNumber()).isEqualTo(2);
             assertThat(reject.reason())
-                    .isEqualTo("Read error (Input/output error); the 1 complete records before line 2 were read;"
+                    .isEqualTo("Read error (Input/output error); the 1 complete record before line 2 was read;"
                             + " run etl again");
             assertThat(reject.rawText()).isEqualTo(song("SO2").substring(0, 20));
         });

@@ -76,7 +76,7 @@ final class HtmlTables {
                     .append("</td><td class=\"n\">")
                     .append(String.format(Locale.ROOT, "%,d", check.offendingRows()))
                     .append("</td><td>")
-                    .append(recordedCheck.scope() == CheckScope.CHANGED ? "changed" : "all")
+                    .append(recordedCheck.scope().label())
                     .append("</td><td>")
                     .append(Html.escape(check.description()))
                     .append("</td></tr>");

@@ -12,3 +12,4 @@ DROP TABLE IF EXISTS load_errors;
 DROP TABLE IF EXISTS etl_files;
 DROP TABLE IF EXISTS etl_runs;
 DROP TABLE IF EXISTS etl_unknown_keys;
+DROP TABLE IF EXISTS etl_checks;

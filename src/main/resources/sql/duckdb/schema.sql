@@ -150,6 +150,19 @@ CREATE TABLE IF NOT EXISTS etl_unknown_keys (
     example_file VARCHAR NOT NULL
 );
 
+-- The outcome of every data-quality check of every run that ran them, passed or failed, written on the run's
+-- side session as it checks: what the report shows without running the checks again. scope is 'all' (every
+-- row) or 'changed' (only the rows the run changed, as an incremental run checks the largest tables).
+CREATE TABLE IF NOT EXISTS etl_checks (
+    run_id         BIGINT NOT NULL,
+    check_name     VARCHAR NOT NULL,
+    passed         BOOLEAN NOT NULL,
+    offending_rows BIGINT NOT NULL,
+    scope          VARCHAR NOT NULL,
+    checked_at     TIMESTAMP NOT NULL,
+    PRIMARY KEY (run_id, check_name)
+);
+
 -- start_time of each staged event: UTC, milliseconds kept. IF NOT EXISTS, as the tables: replacing the
 -- view on every run would make this script's commit write and sync the log, a cost every daily run pays.
 -- A changed definition therefore needs a DROP VIEW first, like a table's.

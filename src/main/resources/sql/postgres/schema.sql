@@ -151,6 +151,19 @@ CREATE TABLE IF NOT EXISTS etl_unknown_keys (
     example_file VARCHAR COLLATE "C" NOT NULL
 );
 
+-- The outcome of every data-quality check of every run that ran them, passed or failed, written on the run's
+-- side session as it checks: what the report shows without running the checks again. scope is 'all' (every
+-- row) or 'changed' (only the rows the run changed, as an incremental run checks the largest tables).
+CREATE TABLE IF NOT EXISTS etl_checks (
+    run_id         BIGINT NOT NULL,
+    check_name     VARCHAR COLLATE "C" NOT NULL,
+    passed         BOOLEAN NOT NULL,
+    offending_rows BIGINT NOT NULL,
+    scope          VARCHAR COLLATE "C" NOT NULL,
+    checked_at     TIMESTAMP NOT NULL,
+    PRIMARY KEY (run_id, check_name)
+);
+
 -- What the merges look up: rows of a reloaded file, the copies of one event, a user's events, the records
 -- of one song or artist, the rows of one load (appended together, so a BRIN index is enough), and the
 -- songplays of changed events and of a start_time. Unlike on DuckDB, songplays and "time" keep their

@@ -183,6 +183,21 @@ CREATE TABLE IF NOT EXISTS etl_unknown_keys (
 DISTSTYLE ALL
 SORTKEY (load_id);
 
+-- The outcome of every data-quality check of every run that ran them, passed or failed, written on the run's
+-- side session as it checks: what the report shows without running the checks again. scope is 'all' (every
+-- row) or 'changed' (only the rows the run changed, as an incremental run checks the largest tables).
+CREATE TABLE IF NOT EXISTS etl_checks (
+    run_id         BIGINT NOT NULL,
+    check_name     VARCHAR(64) NOT NULL,
+    passed         BOOLEAN NOT NULL,
+    offending_rows BIGINT NOT NULL,
+    scope          VARCHAR(16) NOT NULL,
+    checked_at     TIMESTAMP NOT NULL,
+    PRIMARY KEY (run_id, check_name)
+)
+DISTSTYLE ALL
+SORTKEY (run_id);
+
 -- start_time of each staged event: UTC, milliseconds kept, exact over years 1 to 9999. ts stays in staging
 -- as the raw BIGINT of epoch milliseconds. Whole days and the milliseconds of the day are added separately,
 -- as on PostgreSQL: each product is exact even where an engine multiplies an interval in double precision,

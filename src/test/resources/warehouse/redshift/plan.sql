@@ -164,6 +164,18 @@ CREATE TABLE IF NOT EXISTS etl_unknown_keys (
 DISTSTYLE ALL
 SORTKEY (load_id);
 
+CREATE TABLE IF NOT EXISTS etl_checks (
+    run_id         BIGINT NOT NULL,
+    check_name     VARCHAR(64) NOT NULL,
+    passed         BOOLEAN NOT NULL,
+    offending_rows BIGINT NOT NULL,
+    scope          VARCHAR(16) NOT NULL,
+    checked_at     TIMESTAMP NOT NULL,
+    PRIMARY KEY (run_id, check_name)
+)
+DISTSTYLE ALL
+SORTKEY (run_id);
+
 CREATE OR REPLACE VIEW staging_events_timed AS
 SELECT *,
        TIMESTAMP '1970-01-01' + (ts / 86400000) * INTERVAL '1 day' + (ts % 86400000) * INTERVAL '1 millisecond'
@@ -736,6 +748,13 @@ WHERE NOT (COALESCE(valid_to = next_from, FALSE) OR (valid_to IS NULL AND next_f
    OR is_current <> last_row
    OR (valid_to IS NOT NULL AND valid_to <= valid_from)
    OR (NOT last_row AND (COALESCE(level = next_level, FALSE) OR (level IS NULL AND next_level IS NULL)));
+
+-- on the side session, each check's outcome, passed or failed:
+
+INSERT INTO etl_checks (run_id, check_name, passed, offending_rows, scope, checked_at)
+VALUES (?, ?, ?, ?, ?, ?);
+
+-- on the run's session
 
 COMMIT;
 

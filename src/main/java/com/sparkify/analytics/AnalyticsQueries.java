@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the named analyses ({@link Analysis}) of {@code sql/<engine>/analytics/NAME.sql}, falling back to
@@ -19,6 +21,8 @@ import java.util.function.UnaryOperator;
  * repaired by {@link TextRepair}, and says how much of it matched the song catalog where that matters.
  */
 public final class AnalyticsQueries {
+    private static final Logger LOG = LoggerFactory.getLogger(AnalyticsQueries.class);
+
     private final Warehouse warehouse;
 
     public AnalyticsQueries(Warehouse warehouse) {
@@ -36,8 +40,13 @@ public final class AnalyticsQueries {
      * @throws SparkifyException with {@link ErrorCode#EMPTY} when the period holds no songplays
      */
     public QueryResult run(Analysis analysis, int limit, Period period) {
+        return run(analysis, limit, period, requirePlays(period));
+    }
+
+    /** Runs an analysis of a period whose plays were counted already, as {@code coverage}. */
+    public QueryResult run(Analysis analysis, int limit, Period period, Coverage coverage) {
         CollectedRows collected = new CollectedRows();
-        stream(analysis, limit, period, collected);
+        stream(analysis, limit, period, coverage, collected);
         return collected.result();
     }
 
@@ -48,10 +57,12 @@ public final class AnalyticsQueries {
      * @throws SparkifyException with {@link ErrorCode#EMPTY} when the period holds no songplays
      */
     public long stream(Analysis analysis, int limit, Period period, RowSink sink) {
-        if (limit < 1) {
-            throw new SparkifyException(ErrorCode.USAGE, "Expected --limit 1 or more, found " + limit);
-        }
-        Coverage coverage = requirePlays(period);
+        checkLimit(limit);
+        return stream(analysis, limit, period, requirePlays(period), sink);
+    }
+
+    private long stream(Analysis analysis, int limit, Period period, Coverage coverage, RowSink sink) {
+        checkLimit(limit);
         TextRepairs repairs = new TextRepairs();
         long rows = query(analysis.script(), analysis.queryName(), limit, period, repairs, sink);
         List<String> notes = new ArrayList<>();
@@ -70,6 +81,12 @@ public final class AnalyticsQueries {
         }
         sink.end(notes);
         return rows;
+    }
+
+    private static void checkLimit(int limit) {
+        if (limit < 1) {
+            throw new SparkifyException(ErrorCode.USAGE, "Expected --limit 1 or more, found " + limit);
+        }
     }
 
     /** Plays in the period and their catalog share; fails with {@link ErrorCode#EMPTY} when there are none. */
@@ -113,8 +130,9 @@ public final class AnalyticsQueries {
             String script, String name, long limit, Period period, UnaryOperator<String> text, RowSink sink) {
         SqlTemplate template = SqlTemplate.bind(warehouse.scripts().text(script), limit, period);
         Connection connection = warehouse.connection();
+        long started = System.nanoTime();
         try {
-            return Streaming.around(warehouse, connection, () -> {
+            long count = Streaming.around(warehouse, connection, () -> {
                 try (PreparedStatement statement = connection.prepareStatement(template.sql())) {
                     for (int i = 0; i < template.parameters().size(); i++) {
                         statement.setObject(i + 1, template.parameters().get(i));
@@ -126,6 +144,8 @@ public final class AnalyticsQueries {
                     }
                 }
             });
+            LOG.debug("query {} took {} ms", name, (System.nanoTime() - started) / 1_000_000);
+            return count;
         } catch (SQLException e) {
             throw WarehouseErrors.translate("Query " + name + " failed", e);
         }

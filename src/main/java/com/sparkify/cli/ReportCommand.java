@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
         name = "report",
         mixinStandardHelpOptions = true,
         description = {
-            "Writes one self-contained HTML file: key figures; charts of plays per day, plays by hour, the top 10 songs and artists, free vs paid plays per day and level changes; the data-quality checks; the latest etl runs. It needs no network and no script to view. Exits 10 when the warehouse, or the period, holds no songplays.",
+            "Writes one self-contained HTML file: key figures; charts of plays per day, plays by hour, the top 10 songs and artists, free vs paid plays per day and level changes; the data-quality checks the latest run recorded (it runs none: sparkify check does); the latest etl runs. It needs no network and no script to view. Exits 10 when the warehouse, or the period, holds no songplays.",
             "",
             "Example: sparkify report --out report.html",
             ""

@@ -168,6 +168,9 @@ public final class DryRun {
         public boolean check(RunStep.Check step) {
             sql.add("-- the checks; when one fails: ROLLBACK here");
             sql.addAll(SqlScripts.split(scripts.text("checks")));
+            sql.add("-- on the side session, each check's outcome, passed or failed:");
+            sql.add(scripts.statement("check_insert"));
+            sql.add("-- on the run's session");
             return true;
         }
 

@@ -165,7 +165,9 @@ final class RunExecution implements RunStep.Work {
     @Override
     public boolean check(RunStep.Check step) {
         boolean onlyChanged = step.mayNarrow() && !mostPlaysChanged();
-        checks = new QualityChecks(warehouse.scripts()).run(session, onlyChanged);
+        QualityChecks quality = new QualityChecks(warehouse.scripts());
+        checks = quality.run(session, onlyChanged);
+        CheckLog.write(side, runId, checks, quality.scopes(onlyChanged));
         if (checks.passed()) {
             return true;
         }

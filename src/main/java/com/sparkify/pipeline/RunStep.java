@@ -143,7 +143,8 @@ sealed interface RunStep {
     }
 
     /**
-     * The data-quality checks; the run stops, publishing nothing, when one fails.
+     * The data-quality checks, their outcomes recorded in {@code etl_checks} on the side session; the run
+     * stops, publishing nothing, when one fails.
      *
      * @param mayNarrow whether the checks may look only at the rows the run changed
      */

@@ -46,6 +46,26 @@ public final class QualityChecks {
         return new CheckReport(results);
     }
 
+    /** Each check's promise, by name, in the order the checks run. */
+    public Map<String, String> descriptions() {
+        Map<String, String> descriptions = new LinkedHashMap<>();
+        checks("checks").forEach((name, check) -> descriptions.put(name, check.description()));
+        return descriptions;
+    }
+
+    /**
+     * Where each check of a run looked: {@link CheckScope#CHANGED} for the checks {@code checks_changed.sql}
+     * narrows when {@code onlyChanged}, {@link CheckScope#ALL} for the others.
+     */
+    public Map<String, CheckScope> scopes(boolean onlyChanged) {
+        Map<String, Check> narrowed = onlyChanged ? checks("checks_changed") : Map.of();
+        Map<String, CheckScope> scopes = new LinkedHashMap<>();
+        checks("checks")
+                .keySet()
+                .forEach(name -> scopes.put(name, narrowed.containsKey(name) ? CheckScope.CHANGED : CheckScope.ALL));
+        return scopes;
+    }
+
     /** One check of a script: what it promises, and the query counting the rows that break it. */
     private record Check(String description, String sql) {}
 

@@ -10,6 +10,9 @@ import com.sparkify.testing.RawAnswers;
 import com.sparkify.testing.RawExpectations;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -148,6 +151,34 @@ class ReportCommandIT {
         assertThat(Integer.parseInt(chart[5])).as(id + " plot width").isGreaterThan(100);
         assertThat(Integer.parseInt(chart[6])).as(id + " plot height").isGreaterThan(50);
         assertThat(Long.parseLong(chart[7])).as(id + " sum of values").isEqualTo(total);
+    }
+
+    /**
+     * A copy of the warehouse loses a time row behind sparkify's back: the report still shows the checks the
+     * run recorded (it runs none), and says how to verify every row now, which finds the broken row.
+     */
+    @Test
+    void theReportShowsTheRecordedChecksAndRunsNone() throws Exception {
+        Path copy = dir.resolve("tampered.duckdb");
+        Files.copy(dir.resolve("w.duckdb"), copy);
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + copy);
+                Statement sql = connection.createStatement()) {
+            sql.execute("DELETE FROM \"time\" WHERE start_time = (SELECT MIN(start_time) FROM songplays)");
+        }
+        Path report = dir.resolve("tampered.html");
+
+        CommandRun run = CommandRun.of("report", "--warehouse=jdbc:duckdb:" + copy, "--out=" + report);
+        CommandRun check = CommandRun.of("check", "--warehouse=jdbc:duckdb:" + copy);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String html = Files.readString(report);
+        assertThat(html)
+                .contains("Checks of run 1 (succeeded, ")
+                .contains("13 of 13 checks passed, on every row; as the run recorded them.")
+                .contains("To verify every row now, run: sparkify check.")
+                .doesNotContain("FAIL");
+        assertThat(check.exitCode()).isEqualTo(7);
+        assertThat(check.out()).containsPattern("songplays_time +FAIL");
     }
 
     @Test

@@ -127,7 +127,7 @@ public final class HtmlReport {
                                 new Series("upgrades", GREEN, sums(buckets, data.levelChanges(), "upgrades")),
                                 new Series("downgrades", RED, sums(buckets, data.levelChanges(), "downgrades"))),
                         false)));
-        html.append(section("Data quality", HtmlTables.checks(data) + HtmlTables.textEncoding(data.text())));
+        html.append(section("Data quality", HtmlTables.checks(data.checks()) + HtmlTables.textEncoding(data.text())));
         html.append(section("Latest runs", HtmlTables.table(data.lastRuns())));
         return html.append("</body></html>\n").toString();
     }

@@ -2,11 +2,15 @@ package com.sparkify.analytics.report;
 
 import com.sparkify.analytics.QueryResult;
 import com.sparkify.analytics.TextEncodingScan;
+import com.sparkify.quality.CheckReport;
 import com.sparkify.quality.CheckResult;
+import com.sparkify.quality.CheckScope;
+import com.sparkify.quality.RecordedChecks;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** The report's text parts as HTML: key figures, tables, notes. Every value is escaped. */
 final class HtmlTables {
@@ -38,17 +42,33 @@ final class HtmlTables {
         return html.append("</div>\n").toString();
     }
 
-    static String checks(ReportData data) {
+    /**
+     * The checks of the latest run that recorded some, as it recorded them: the report runs none, since over
+     * every row they cost more than the rest of the report.
+     */
+    static String checks(Optional<RecordedChecks> recorded) {
+        String verify = " To verify every row now, run: sparkify check.";
+        if (recorded.isEmpty()) {
+            return paragraph("", "No data-quality checks are recorded yet: every etl run records its own." + verify);
+        }
+        RecordedChecks checks = recorded.get();
+        CheckReport report = checks.report();
         StringBuilder html = new StringBuilder(paragraph(
                 "",
                 String.format(
                         Locale.ROOT,
-                        "%d of %d checks passed.",
-                        data.checks().results().size()
-                                - data.checks().failures().size(),
-                        data.checks().results().size())));
-        html.append("<table><tr><th>check</th><th>result</th><th>offending rows</th><th>promise</th></tr>");
-        for (CheckResult check : data.checks().results()) {
+                        "Checks of run %d (%s, %s UTC): %d of %d checks passed, %s; as the run recorded them.%s",
+                        checks.runId(),
+                        checks.runStatus().replace('_', ' '),
+                        checks.checkedAt(),
+                        report.results().size() - report.failures().size(),
+                        report.results().size(),
+                        scope(checks),
+                        verify)));
+        html.append("<table><tr><th>check</th><th>result</th><th>offending rows</th><th>rows checked</th>"
+                + "<th>promise</th></tr>");
+        for (RecordedChecks.RecordedCheck recordedCheck : checks.checks()) {
+            CheckResult check = recordedCheck.result();
             html.append("<tr><td>")
                     .append(Html.escape(check.name()))
                     .append("</td><td")
@@ -56,10 +76,24 @@ final class HtmlTables {
                     .append("</td><td class=\"n\">")
                     .append(String.format(Locale.ROOT, "%,d", check.offendingRows()))
                     .append("</td><td>")
+                    .append(recordedCheck.scope().label())
+                    .append("</td><td>")
                     .append(Html.escape(check.description()))
                     .append("</td></tr>");
         }
         return html.append("</table>").toString();
+    }
+
+    private static String scope(RecordedChecks checks) {
+        long changed = checks.count(CheckScope.CHANGED);
+        long all = checks.count(CheckScope.ALL);
+        if (changed == 0) {
+            return "on every row";
+        }
+        if (all == 0) {
+            return "on the rows the run changed";
+        }
+        return String.format(Locale.ROOT, "%d on the rows the run changed, %d on every row", changed, all);
     }
 
     static String textEncoding(List<TextEncodingScan.ColumnCount> counts) {

@@ -8,10 +8,10 @@ import com.sparkify.analytics.QueryResult;
 import com.sparkify.analytics.TextEncodingScan;
 import com.sparkify.pipeline.TableCounts;
 import com.sparkify.pipeline.TableCountsQuery;
-import com.sparkify.quality.CheckReport;
-import com.sparkify.quality.QualityChecks;
+import com.sparkify.quality.RecordedChecks;
 import com.sparkify.warehouse.Warehouse;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -26,7 +26,7 @@ import java.util.function.UnaryOperator;
  * @param topArtists the top 10 artists
  * @param freeVsPaid the free_vs_paid analysis
  * @param levelChanges the level_changes analysis
- * @param checks the data-quality checks
+ * @param checks the data-quality checks the latest run that checked recorded, if any
  * @param text double-encoded text per column
  * @param lastRuns the latest etl runs
  */
@@ -40,7 +40,7 @@ record ReportData(
         QueryResult topArtists,
         QueryResult freeVsPaid,
         QueryResult levelChanges,
-        CheckReport checks,
+        Optional<RecordedChecks> checks,
         List<TextEncodingScan.ColumnCount> text,
         QueryResult lastRuns) {
     private static final int EVERY_ROW = Integer.MAX_VALUE;
@@ -55,11 +55,11 @@ record ReportData(
                 queries.query(
                         "analytics/report_plays_per_day", "plays_per_day", EVERY_ROW, period, UnaryOperator.identity()),
                 table(queries, Analysis.PLAYS_BY_HOUR, period),
-                queries.run(Analysis.TOP_SONGS, 10, period),
-                queries.run(Analysis.TOP_ARTISTS, 10, period),
+                queries.run(Analysis.TOP_SONGS, 10, period, coverage),
+                queries.run(Analysis.TOP_ARTISTS, 10, period, coverage),
                 table(queries, Analysis.FREE_VS_PAID, period),
                 table(queries, Analysis.LEVEL_CHANGES, period),
-                new QualityChecks(warehouse.scripts()).run(warehouse.connection()),
+                RecordedChecks.latest(warehouse),
                 new TextEncodingScan(warehouse).run(),
                 queries.query("analytics/last_runs", "last_runs", 10, Period.ALL, UnaryOperator.identity()));
     }

@@ -4,6 +4,7 @@ import com.sparkify.ErrorCode;
 import com.sparkify.SparkifyException;
 import com.sparkify.config.ByteSize;
 import com.sparkify.config.EngineOptions;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -31,6 +32,17 @@ final class DuckDbSettings {
                     "Expected " + EngineOptions.DUCKDB_MEMORY_LIMIT + " like 512MB or 2GB, found '" + limit.strip()
                             + "'");
         }
+    }
+
+    /**
+     * The options of a command that only reads ({@code query}, {@code report}, {@code check}, {@code export}):
+     * a {@linkplain DuckDbMemory#share share} of the limit, since a reader is not a run and may run beside
+     * one, or beside other readers.
+     */
+    static EngineOptions forReader(EngineOptions options) {
+        long shareMiB = DuckDbMemory.share(ByteSize.parse(memoryLimit(options)).bytes()) >> 20;
+        return new EngineOptions(
+                Optional.of(Math.max(1, shareMiB) + "MiB"), options.postgresUser(), options.postgresPassword());
     }
 
     static Properties connectionProperties(String memoryLimit) {

@@ -46,7 +46,7 @@ public final class DuckDbWarehouseFactory implements WarehouseFactory {
                     ErrorCode.EMPTY,
                     "No DuckDB file " + path + " (nothing was created); load data first with: sparkify etl");
         });
-        return open(settings);
+        return open(settings.withEngine(DuckDbSettings.forReader(settings.engine())));
     }
 
     @Override

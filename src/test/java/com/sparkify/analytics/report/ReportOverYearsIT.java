@@ -154,6 +154,16 @@ class ReportOverYearsIT {
     }
 
     @Test
+    void aWarehouseNoRunCheckedSaysSoAndHowToCheckIt() {
+        String html = HtmlReport.render(ReportData.read(warehouse, Period.ALL));
+
+        assertThat(html)
+                .contains("No data-quality checks are recorded yet: every etl run records its own. To verify every row"
+                        + " now, run: sparkify check.")
+                .doesNotContain("checks passed", "PASS", "FAIL");
+    }
+
+    @Test
     void countsInTablesHaveThousandsSeparators() {
         long free = LEVELS.stream().filter("free"::equals).count();
         assertThat(free).isGreaterThan(1_000);

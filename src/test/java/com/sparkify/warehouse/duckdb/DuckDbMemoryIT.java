@@ -2,6 +2,8 @@ package com.sparkify.warehouse.duckdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sparkify.config.Settings;
+import com.sparkify.config.SettingsResolver;
 import com.sparkify.generate.DatasetGenerator;
 import com.sparkify.generate.GeneratorSpec;
 import com.sparkify.pipeline.EtlResult;
@@ -9,12 +11,14 @@ import com.sparkify.pipeline.RunStatus;
 import com.sparkify.testing.Tables;
 import com.sparkify.testing.TestWarehouses;
 import com.sparkify.warehouse.Warehouse;
+import com.sparkify.warehouse.Warehouses;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +30,35 @@ import org.junit.jupiter.api.io.TempDir;
 class DuckDbMemoryIT {
     @TempDir
     Path dir;
+
+    /** A command that only reads is not a run: DuckDB gets a share of the limit, as DuckDB reads it. */
+    @Test
+    void aCommandThatOnlyReadsOpensWithAShareOfTheLimit() throws Exception {
+        String url = "jdbc:duckdb:" + dir.resolve("w.duckdb");
+        Settings settings = new SettingsResolver(Map.of(), Path.of("").toAbsolutePath())
+                .resolve(new SettingsResolver.Flags(
+                        Optional.of(url), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+        String writer;
+        try (Warehouse warehouse = Warehouses.open(settings)) {
+            writer = Tables.rows(warehouse.connection(), "SELECT current_setting('memory_limit')")
+                    .get(0);
+        }
+        String reader;
+        try (Warehouse warehouse = Warehouses.openExisting(settings)) {
+            reader = Tables.rows(warehouse.connection(), "SELECT current_setting('memory_limit')")
+                    .get(0);
+        }
+        long shareMiB = DuckDbMemory.share(DuckDbMemory.bytes(DuckDbSettings.DEFAULT_MEMORY_LIMIT)) >> 20;
+        String expected;
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+                java.sql.Statement sql = connection.createStatement()) {
+            sql.execute("SET memory_limit = '" + shareMiB + "MiB'");
+            expected = Tables.rows(connection, "SELECT current_setting('memory_limit')")
+                    .get(0);
+        }
+
+        assertThat(reader).isEqualTo(expected).isNotEqualTo(writer);
+    }
 
     @Test
     void aRunThatHoldsHugeValuesUntilItCommitsSucceedsAtOnce() throws Exception {

@@ -21,6 +21,19 @@ class DuckDbSettingsTest {
     }
 
     @Test
+    void aReaderGetsAShareOfTheLimitInWholeMebibytes() {
+        assertThat(DuckDbSettings.forReader(EngineOptions.none()).duckDbMemoryLimit())
+                .contains((DuckDbMemory.share(DuckDbMemory.bytes(DuckDbSettings.DEFAULT_MEMORY_LIMIT)) >> 20) + "MiB");
+        assertThat(DuckDbSettings.forReader(limit("3GiB")).duckDbMemoryLimit()).contains("1024MiB");
+        assertThat(DuckDbSettings.forReader(limit("100MB")).duckDbMemoryLimit())
+                .as("never more than the limit")
+                .contains((100_000_000L >> 20) + "MiB");
+        assertThatThrownBy(() -> DuckDbSettings.forReader(limit("lots")))
+                .isInstanceOf(SparkifyException.class)
+                .hasMessageContaining("SPARKIFY_DUCKDB_MEMORY_LIMIT");
+    }
+
+    @Test
     void aLimitThatIsNotASizeIsAConfigErrorNamingTheVariable() {
         assertThatThrownBy(() -> DuckDbSettings.memoryLimit(limit("lots ")))
                 .isInstanceOf(SparkifyException.class)

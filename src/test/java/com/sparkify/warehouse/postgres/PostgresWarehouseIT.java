@@ -69,6 +69,7 @@ class PostgresWarehouseIT extends WarehouseContractIT {
                         + "' ORDER BY table_name"))
                 .containsExactly(
                         "'artists'",
+                        "'etl_checks'",
                         "'etl_files'",
                         "'etl_runs'",
                         "'etl_unknown_keys'",

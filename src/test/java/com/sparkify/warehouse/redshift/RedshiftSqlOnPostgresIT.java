@@ -404,7 +404,7 @@ class RedshiftSqlOnPostgresIT {
         assertThat(result.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(redshiftRows("SELECT table_schema, COUNT(*) FROM information_schema.tables "
                         + "WHERE table_schema NOT IN ('pg_catalog', 'information_schema') GROUP BY table_schema"))
-                .containsExactly("sparkify_it|14");
+                .containsExactly("sparkify_it|15");
         assertThat(redshiftCount("SELECT COUNT(*) FROM sparkify_it.songplays")).isEqualTo(1);
     }
 

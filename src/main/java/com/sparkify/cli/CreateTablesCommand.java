@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
         name = "create-tables",
         mixinStandardHelpOptions = true,
         description = {
-            "Drops and recreates every sparkify table, empty: staging_events, staging_songs, songplays, users, user_levels, songs, artists, time, load_errors, etl_files, etl_runs. etl creates missing tables by itself; use this to start over."
+            "Drops and recreates every sparkify table, empty: staging_events, staging_songs, songplays, users, user_levels, songs, artists, time, load_errors, etl_files, etl_runs, etl_unknown_keys, etl_checks. etl creates missing tables by itself; use this to start over."
         })
 final class CreateTablesCommand implements Callable<Integer> {
     @Mixin

@@ -114,6 +114,25 @@ class CliSurprisesTest {
         assertThat(CommandRun.of("cluster", "create", "--help").out()).contains("--timeout-minutes");
     }
 
+    @Test
+    void createTablesNamesEveryTableItDrops() throws Exception {
+        String dropped;
+        try (var in = getClass().getResourceAsStream("/sql/common/drop_tables.sql")) {
+            dropped = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        List<String> tables = java.util.regex.Pattern.compile("DROP TABLE IF EXISTS \"?(\\w+)\"?")
+                .matcher(dropped)
+                .results()
+                .map(match -> match.group(1))
+                .toList();
+        String description =
+                String.join(" ", CommandRun.of("create-tables", "--help").out().split("\\s+"));
+        assertThat(tables).hasSizeGreaterThan(10);
+        for (String table : tables) {
+            assertThat(description).as(table).containsPattern("[ :,]" + table + "[,.]");
+        }
+    }
+
     /** The words of the model that users copy: URLs, paths, flags and variables. */
     private static List<String> sourceTokens(CommandSpec spec) {
         List<String> lines = new ArrayList<>(Arrays.asList(spec.usageMessage().description()));

@@ -4,6 +4,7 @@ import com.sparkify.analytics.Analysis;
 import com.sparkify.analytics.AnalyticsQueries;
 import com.sparkify.analytics.Coverage;
 import com.sparkify.analytics.Period;
+import com.sparkify.analytics.PublishedRun;
 import com.sparkify.analytics.QueryResult;
 import com.sparkify.analytics.TextEncodingScan;
 import com.sparkify.pipeline.TableCounts;
@@ -12,6 +13,7 @@ import com.sparkify.quality.CheckReport;
 import com.sparkify.quality.QualityChecks;
 import com.sparkify.warehouse.Warehouse;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -29,6 +31,7 @@ import java.util.function.UnaryOperator;
  * @param checks the data-quality checks
  * @param text double-encoded text per column
  * @param lastRuns the latest etl runs
+ * @param asOf the run the report is as of
  */
 record ReportData(
         Period period,
@@ -42,7 +45,8 @@ record ReportData(
         QueryResult levelChanges,
         CheckReport checks,
         List<TextEncodingScan.ColumnCount> text,
-        QueryResult lastRuns) {
+        QueryResult lastRuns,
+        Optional<PublishedRun> asOf) {
     private static final int EVERY_ROW = Integer.MAX_VALUE;
 
     static ReportData read(Warehouse warehouse, Period period) {
@@ -61,7 +65,8 @@ record ReportData(
                 table(queries, Analysis.LEVEL_CHANGES, period),
                 new QualityChecks(warehouse.scripts()).run(warehouse.connection()),
                 new TextEncodingScan(warehouse).run(),
-                queries.query("analytics/last_runs", "last_runs", 10, Period.ALL, UnaryOperator.identity()));
+                queries.query("analytics/last_runs", "last_runs", 10, Period.ALL, UnaryOperator.identity()),
+                PublishedRun.read(warehouse));
     }
 
     /**

@@ -4,9 +4,11 @@ import com.sparkify.ErrorCode;
 import com.sparkify.SparkifyException;
 import com.sparkify.warehouse.WarehouseErrors;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -17,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * Publishes the database to its snapshot, on the writer's connection while it holds the file's lock: a
  * checkpoint makes the file complete without its log, a copy of it is written beside the snapshot and renamed
  * over it, so that a reader opens the old snapshot or the new one, never half of one. The copy is not synced to
- * disk: see docs/decisions/0009-publish-copy.md.
+ * disk: see docs/decisions/0009-duckdb-publish-copy.md.
  */
 final class SnapshotPublisher {
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotPublisher.class);
@@ -70,8 +72,10 @@ final class SnapshotPublisher {
 
     private static void checkpoint(Connection connection) {
         try {
-            connection.rollback();
-            connection.setAutoCommit(true);
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
             try (Statement statement = connection.createStatement()) {
                 statement.execute("CHECKPOINT");
             }
@@ -81,8 +85,17 @@ final class SnapshotPublisher {
     }
 
     private void replaceSnapshotWith(Path source) {
-        try {
-            Files.copy(source, files.nextSnapshot(), StandardCopyOption.REPLACE_EXISTING);
+        // The kernel copies file to file (sendfile), without passing the bytes through the JVM.
+        try (FileChannel in = FileChannel.open(source);
+                FileChannel out = FileChannel.open(
+                        files.nextSnapshot(),
+                        StandardOpenOption.WRITE,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.TRUNCATE_EXISTING)) {
+            long size = in.size();
+            for (long copied = 0; copied < size; ) {
+                copied += in.transferTo(copied, size - copied, out);
+            }
         } catch (IOException e) {
             throw failed("Cannot copy " + source + " to " + files.nextSnapshot(), e);
         }

@@ -49,6 +49,9 @@ final class SnapshotPublisher {
         checkpoint(connection);
         Path compacted = files.compacted();
         try (Statement statement = connection.createStatement()) {
+            // ATTACH, COPY FROM DATABASE and DETACH each in a transaction of its own: nothing follows on
+            // this connection.
+            connection.setAutoCommit(true);
             String database;
             try (var result = statement.executeQuery("SELECT current_database()")) {
                 result.next();
@@ -70,14 +73,18 @@ final class SnapshotPublisher {
         LOG.debug("published {} and swapped it in, in {} ms", files.snapshot(), millisSince(started));
     }
 
+    /** Checkpoints outside any transaction; the connection is left in the auto-commit mode it had. */
     private static void checkpoint(Connection connection) {
         try {
-            if (!connection.getAutoCommit()) {
+            boolean autoCommit = connection.getAutoCommit();
+            if (!autoCommit) {
                 connection.rollback();
                 connection.setAutoCommit(true);
             }
             try (Statement statement = connection.createStatement()) {
                 statement.execute("CHECKPOINT");
+            } finally {
+                connection.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
             throw WarehouseErrors.translate("Cannot checkpoint the warehouse before publishing it", e);

@@ -5,6 +5,7 @@ import com.sparkify.SparkifyException;
 import com.sparkify.analytics.Analysis;
 import com.sparkify.analytics.AnalyticsQueries;
 import com.sparkify.analytics.Period;
+import com.sparkify.analytics.PublishedRun;
 import com.sparkify.analytics.QueryResultText;
 import com.sparkify.analytics.ReadOnlyQuery;
 import com.sparkify.analytics.RowSink;
@@ -18,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -112,6 +114,7 @@ final class QueryCommand implements Callable<Integer> {
         Period period = Period.parse(from, to);
         GuardedOutput answer = new GuardedOutput(format(out), () -> failed(out));
         try (Warehouse warehouse = Warehouses.openExisting(common.resolve())) {
+            Optional<PublishedRun> asOf = PublishedRun.read(warehouse);
             if (analysis == null) {
                 new ReadOnlyQuery(warehouse).stream(sql, limit == null ? Long.MAX_VALUE : limit, answer);
             } else {
@@ -126,6 +129,8 @@ final class QueryCommand implements Callable<Integer> {
             if (failed(out)) {
                 throw new GuardedOutput.OutputFailed();
             }
+            // On standard error: standard output carries the answer alone.
+            spec.commandLine().getErr().println("Answer " + PublishedRun.describe(asOf) + ".");
         } catch (GuardedOutput.OutputFailed | UncheckedIOException e) {
             return stopped(answer.rows());
         }

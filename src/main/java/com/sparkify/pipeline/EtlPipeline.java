@@ -42,7 +42,7 @@ public final class EtlPipeline {
                 run.finishRecord();
                 return run.result(System.currentTimeMillis() - started, listing.emptySources());
             } catch (RuntimeException e) {
-                if (run.started()) {
+                if (run.started() && !run.recordFinished()) {
                     rollbackQuietly(run, e);
                     if (progress.cancelled()) {
                         run.finishRecordQuietly(RunStatus.INTERRUPTED, RunProgress.INTERRUPTED, e);

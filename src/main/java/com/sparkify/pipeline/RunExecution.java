@@ -39,6 +39,7 @@ final class RunExecution implements RunStep.Work {
     private RunOutcome outcome = RunOutcome.SUCCEEDED;
     private TableCounts tables;
     private CheckReport checks = new CheckReport(List.of());
+    private boolean recordFinished;
 
     RunExecution(
             Warehouse warehouse,
@@ -188,8 +189,11 @@ final class RunExecution implements RunStep.Work {
         return true;
     }
 
+    /** Finishes the run's record first: what readers see of the run includes how it ended. */
     @Override
     public boolean publish(RunStep.Publish step) {
+        finishRecord();
+        warehouse.publish(shape);
         return true;
     }
 
@@ -218,8 +222,16 @@ final class RunExecution implements RunStep.Work {
         return runLog != null;
     }
 
-    /** Writes how the run ended to its record, on the side session. */
+    /** Whether the run's record says how it ended: after that, a failure (to publish) does not change it. */
+    boolean recordFinished() {
+        return recordFinished;
+    }
+
+    /** Writes how the run ended to its record, on the side session, once. */
     void finishRecord() {
+        if (recordFinished) {
+            return;
+        }
         runLog.finish(
                 runId,
                 outcome.status(),
@@ -227,6 +239,7 @@ final class RunExecution implements RunStep.Work {
                 staged.songs().plus(staged.events()),
                 tables.songplays(),
                 outcome.message());
+        recordFinished = true;
     }
 
     /** Writes a run that failed with {@code failure} to its record; a failure to do so is kept on it. */

@@ -51,6 +51,14 @@ public interface Warehouse extends AutoCloseable {
      */
     default void enter(Phase phase, RunShape shape) {}
 
+    /**
+     * The run of {@code shape} committed and its record is finished: the engine makes it visible to readers
+     * where that is a step of its own (DuckDB copies its file to the snapshot readers open). Engines whose
+     * readers see each commit at once (PostgreSQL, Redshift) do nothing. After a full refresh an engine may
+     * close the warehouse: nothing uses it after this.
+     */
+    default void publish(RunShape shape) {}
+
     /** Runs the script of a step in the run's session. */
     default void execute(Step step) {
         session().execute(step.script(), step.parameters());

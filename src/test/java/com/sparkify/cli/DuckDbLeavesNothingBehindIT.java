@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** A DuckDB warehouse is its file; its log ({@code .wal}) and spill folder ({@code .tmp}) must not outlive a run. */
+/**
+ * A DuckDB warehouse is its file and the snapshot readers open ({@code .snapshot}); its log ({@code .wal}),
+ * spill folder ({@code .tmp}), publish marker and half-written copies must not outlive a run.
+ */
 class DuckDbLeavesNothingBehindIT extends LeavesNothingBehindContract {
     @Override
     protected List<String> warehouseFlags(Path folder, String name) {
@@ -25,7 +28,7 @@ class DuckDbLeavesNothingBehindIT extends LeavesNothingBehindContract {
 
     @Override
     protected Set<String> traceOfAWarehouse(String name) {
-        return Set.of(name + ".duckdb");
+        return Set.of(name + ".duckdb", name + ".duckdb.snapshot");
     }
 
     @Override

@@ -145,6 +145,8 @@ class EtlCommandIT {
                     + " FROM staging_events WHERE page = 'NextSong'");
             assertThat(copied).isEqualTo(6_820);
         }
+        // A failed run publishes what it leaves; rows added by hand reach the readers once the snapshot goes.
+        Files.delete(dir.resolve("w.duckdb.snapshot"));
 
         CommandRun check = CommandRun.of("check", warehouse());
         assertThat(check.exitCode()).as(check.out()).isZero();

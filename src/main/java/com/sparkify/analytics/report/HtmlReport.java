@@ -3,6 +3,7 @@ package com.sparkify.analytics.report;
 import com.sparkify.ErrorCode;
 import com.sparkify.SparkifyException;
 import com.sparkify.analytics.Period;
+import com.sparkify.analytics.PublishedRun;
 import com.sparkify.analytics.QueryResult;
 import com.sparkify.analytics.report.SvgChart.Series;
 import com.sparkify.warehouse.Warehouse;
@@ -67,7 +68,7 @@ public final class HtmlReport {
                                 + data.coverage().lastPlay() + " (UTC)"
                                 + (data.period().bounded()
                                         ? ", period " + data.period().describe()
-                                        : "") + ". Generated "
+                                        : "") + ". Answers " + PublishedRun.describe(data.asOf()) + ". Generated "
                                 + OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS) + "."))
                 .append(HtmlTables.figures(data));
         TimeBuckets buckets = buckets(data);

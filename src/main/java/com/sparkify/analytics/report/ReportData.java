@@ -4,6 +4,7 @@ import com.sparkify.analytics.Analysis;
 import com.sparkify.analytics.AnalyticsQueries;
 import com.sparkify.analytics.Coverage;
 import com.sparkify.analytics.Period;
+import com.sparkify.analytics.PublishedRun;
 import com.sparkify.analytics.QueryResult;
 import com.sparkify.analytics.TextEncodingScan;
 import com.sparkify.pipeline.TableCounts;
@@ -29,6 +30,7 @@ import java.util.function.UnaryOperator;
  * @param checks the data-quality checks the latest run that checked recorded, if any
  * @param text double-encoded text per column
  * @param lastRuns the latest etl runs
+ * @param asOf the run the report is as of
  */
 record ReportData(
         Period period,
@@ -42,7 +44,8 @@ record ReportData(
         QueryResult levelChanges,
         Optional<RecordedChecks> checks,
         List<TextEncodingScan.ColumnCount> text,
-        QueryResult lastRuns) {
+        QueryResult lastRuns,
+        Optional<PublishedRun> asOf) {
     private static final int EVERY_ROW = Integer.MAX_VALUE;
 
     static ReportData read(Warehouse warehouse, Period period) {
@@ -61,7 +64,8 @@ record ReportData(
                 table(queries, Analysis.LEVEL_CHANGES, period),
                 RecordedChecks.latest(warehouse),
                 new TextEncodingScan(warehouse).run(),
-                queries.query("analytics/last_runs", "last_runs", 10, Period.ALL, UnaryOperator.identity()));
+                queries.query("analytics/last_runs", "last_runs", 10, Period.ALL, UnaryOperator.identity()),
+                PublishedRun.read(warehouse));
     }
 
     /**

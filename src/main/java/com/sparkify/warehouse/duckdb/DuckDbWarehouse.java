@@ -16,7 +16,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.duckdb.DuckDBConnection;
 
-/** The embedded DuckDB warehouse. DuckDB's file lock already keeps a second process out. */
+/**
+ * The embedded DuckDB warehouse. DuckDB's file lock already keeps a second process out. A warehouse opened for
+ * writing publishes its snapshot ({@link WarehouseFiles#snapshot()}) for readers.
+ */
 final class DuckDbWarehouse implements Warehouse {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DuckDbWarehouse.class);
     private final Connection connection;
@@ -25,12 +28,31 @@ final class DuckDbWarehouse implements Warehouse {
     private final Set<Connection> readerConnections = ConcurrentHashMap.newKeySet();
     /** The files this open created, if it created the warehouse. */
     private final Optional<WarehouseFiles> created;
+    /** The files this open marked as to publish: empty for a reader and an in-memory warehouse. */
+    private final Optional<WarehouseFiles> writing;
+    /** Reopens the file for a publish after the connection was closed from another thread. */
+    private final Reconnect reconnect;
+    /** Set once a full refresh swapped the compacted file in: the connection points to the old one. */
+    private volatile boolean retired;
 
-    DuckDbWarehouse(Connection connection, String description, DuckDbMemory memory, Optional<WarehouseFiles> created) {
+    /** Opens the warehouse's file again. */
+    interface Reconnect {
+        Connection open() throws SQLException;
+    }
+
+    DuckDbWarehouse(
+            Connection connection,
+            String description,
+            DuckDbMemory memory,
+            Optional<WarehouseFiles> created,
+            Optional<WarehouseFiles> writing,
+            Reconnect reconnect) {
         this.connection = connection;
         this.description = description;
         this.memory = memory;
         this.created = created;
+        this.writing = writing;
+        this.reconnect = reconnect;
     }
 
     @Override
@@ -45,13 +67,16 @@ final class DuckDbWarehouse implements Warehouse {
 
     @Override
     public Connection connection() {
+        if (retired) {
+            throw new IllegalStateException(description + " was swapped for its compacted copy; open it again");
+        }
         return connection;
     }
 
     @Override
     public WarehouseSession openSideSession() {
         try {
-            Connection side = connection.unwrap(DuckDBConnection.class).duplicate();
+            Connection side = connection().unwrap(DuckDBConnection.class).duplicate();
             side.setAutoCommit(true);
             return new JdbcSession(side, scripts());
         } catch (SQLException e) {
@@ -67,7 +92,7 @@ final class DuckDbWarehouse implements Warehouse {
     @Override
     public StagingLoader stagingLoader() {
         try {
-            return new DuckDbStagingLoader(connection.unwrap(DuckDBConnection.class), memory, readerConnections);
+            return new DuckDbStagingLoader(connection().unwrap(DuckDBConnection.class), memory, readerConnections);
         } catch (SQLException e) {
             throw new IllegalStateException("not a DuckDB connection", e);
         }
@@ -76,7 +101,7 @@ final class DuckDbWarehouse implements Warehouse {
     /** In one statement: see {@link LedgerColumns}. */
     @Override
     public void recordLoadedFiles(List<LoadedFile> files, long loadId) {
-        LedgerColumns.insert(connection, scripts(), files, loadId);
+        LedgerColumns.insert(connection(), scripts(), files, loadId);
     }
 
     /** DuckDB's memory limit becomes the phase's: see {@link DuckDbMemory}. */
@@ -99,17 +124,67 @@ final class DuckDbWarehouse implements Warehouse {
                 // Its reader stops at its next batch instead.
             }
         }
-        close();
+        closeConnection();
+    }
+
+    /**
+     * Publishes the snapshot; a full refresh also swaps in a compacted copy of the file, after which this
+     * warehouse is closed and refuses further use.
+     */
+    @Override
+    public void publish(RunShape shape) {
+        if (writing.isEmpty()) {
+            return;
+        }
+        SnapshotPublisher publisher = new SnapshotPublisher(writing.get());
+        if (shape.fullRefresh()) {
+            retired = true;
+            try {
+                publisher.publishCompacted(connection);
+            } finally {
+                closeConnection();
+            }
+        } else {
+            publisher.publish(connection);
+        }
     }
 
     @Override
     public void closeAndRemoveIfNew() {
-        close();
+        closeConnection();
         created.ifPresent(WarehouseFiles::removeAll);
     }
 
+    /**
+     * Closes the warehouse. A writer whose marker is still there (a failed run, create-tables, a run that
+     * stopped early) publishes first, so that readers see its run record; a publish that fails leaves the
+     * marker for the next run or read, and never hides the error that ended the run.
+     */
     @Override
     public void close() {
+        if (!retired && writing.filter(WarehouseFiles::publishIsPending).isPresent()) {
+            publishQuietly();
+        }
+        closeConnection();
+    }
+
+    private void publishQuietly() {
+        try {
+            if (connection.isClosed()) {
+                // Interrupted: the lock went with the connection, and another writer may hold it now.
+                try (Connection again = reconnect.open()) {
+                    new SnapshotPublisher(writing.get()).publish(again);
+                }
+            } else {
+                new SnapshotPublisher(writing.get()).publish(connection);
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug(
+                    "could not publish {} on closing, left for the next run or read: {}", description, e.getMessage());
+        }
+    }
+
+    private void closeConnection() {
         long started = System.nanoTime();
         try {
             connection.close();

@@ -30,23 +30,75 @@ public final class DuckDbWarehouseFactory implements WarehouseFactory {
         String url = settings.warehouseUrl();
         Optional<Path> path = file(url);
         path.ifPresent(DuckDbWarehouseFactory::checkFolder);
-        Optional<WarehouseFiles> created =
-                path.filter(file -> !Files.exists(file)).map(WarehouseFiles::new);
+        Optional<WarehouseFiles> files = path.map(WarehouseFiles::new);
+        Optional<WarehouseFiles> created = files.filter(each -> !Files.exists(each.file()));
         Warehouse warehouse = connect(
-                url, path.map(p -> "DuckDB file " + p).orElse("in-memory DuckDB"), false, created, settings.engine());
-        // The connection holds DuckDB's file lock: a spill folder left now is a killed process's.
-        path.map(WarehouseFiles::new).ifPresent(WarehouseFiles::removeStaleSpillFolder);
+                url,
+                path.map(p -> "DuckDB file " + p).orElse("in-memory DuckDB"),
+                false,
+                created,
+                files,
+                settings.engine());
+        // The connection holds DuckDB's file lock: what is left now is a killed process's, and from now on
+        // the file may get ahead of its snapshot.
+        try {
+            files.ifPresent(WarehouseFiles::removeStaleFiles);
+            files.ifPresent(WarehouseFiles::markPublishPending);
+        } catch (RuntimeException e) {
+            warehouse.closeAndRemoveIfNew();
+            throw e;
+        }
         return warehouse;
     }
 
+    /**
+     * Readers open the snapshot, read-only, so that they never hold the writer's lock nor wait for it. When the
+     * file may be ahead of it (a run killed before it published, a warehouse without a snapshot yet), they
+     * publish first, unless a writer holds the file: that one publishes when it ends.
+     */
     @Override
     public Warehouse openExisting(Settings settings) {
-        file(settings.warehouseUrl()).filter(path -> !Files.exists(path)).ifPresent(path -> {
+        Optional<Path> path = file(settings.warehouseUrl());
+        path.filter(each -> !Files.exists(each)).ifPresent(each -> {
             throw new SparkifyException(
                     ErrorCode.EMPTY,
-                    "No DuckDB file " + path + " (nothing was created); load data first with: sparkify etl");
+                    "No DuckDB file " + each + " (nothing was created); load data first with: sparkify etl");
         });
-        return open(settings.withEngine(DuckDbSettings.forReader(settings.engine())));
+        // A reader is not a run: it gets a share of the limit (decisions/0009).
+        Settings reader = settings.withEngine(DuckDbSettings.forReader(settings.engine()));
+        if (path.isEmpty()) {
+            return open(reader);
+        }
+        WarehouseFiles files = new WarehouseFiles(path.get());
+        if (files.publishIsPending() || !Files.exists(files.snapshot())) {
+            publishFirst(settings, files);
+        }
+        String description = "DuckDB file " + path.get();
+        return connect(
+                PREFIX + files.snapshot() + options(settings.warehouseUrl()),
+                description,
+                true,
+                Optional.empty(),
+                Optional.empty(),
+                reader.engine());
+    }
+
+    private void publishFirst(Settings settings, WarehouseFiles files) {
+        try {
+            // Closing a writer publishes: its marker is there.
+            open(settings).close();
+        } catch (SparkifyException e) {
+            if (e.code() != ErrorCode.BUSY) {
+                throw e;
+            }
+            if (!Files.exists(files.snapshot())) {
+                throw new SparkifyException(
+                        ErrorCode.BUSY,
+                        "DuckDB file " + files.file() + " has nothing published yet: the first load is still "
+                                + "running; retry when it has finished",
+                        e);
+            }
+        }
     }
 
     @Override
@@ -68,13 +120,24 @@ public final class DuckDbWarehouseFactory implements WarehouseFactory {
         }
         String description = "DuckDB file " + path.get();
         if (Files.exists(path.get())) {
-            return connect(url, description, true, Optional.empty(), settings.engine());
+            return connect(url, description, true, Optional.empty(), Optional.empty(), settings.engine());
         }
-        return connect(PREFIX, description + ", not created yet", false, Optional.empty(), settings.engine());
+        return connect(
+                PREFIX,
+                description + ", not created yet",
+                false,
+                Optional.empty(),
+                Optional.empty(),
+                settings.engine());
     }
 
     private static Warehouse connect(
-            String url, String description, boolean readOnly, Optional<WarehouseFiles> created, EngineOptions options) {
+            String url,
+            String description,
+            boolean readOnly,
+            Optional<WarehouseFiles> created,
+            Optional<WarehouseFiles> writing,
+            EngineOptions options) {
         String memoryLimit = DuckDbSettings.memoryLimit(options);
         DuckDbLibrary.load();
         Properties properties = DuckDbSettings.connectionProperties(memoryLimit);
@@ -86,7 +149,12 @@ public final class DuckDbWarehouseFactory implements WarehouseFactory {
             connection.setAutoCommit(false);
             boolean inMemory = file(url).isEmpty();
             return new DuckDbWarehouse(
-                    connection, description, new DuckDbMemory(connection, memoryLimit, inMemory), created);
+                    connection,
+                    description,
+                    new DuckDbMemory(connection, memoryLimit, inMemory),
+                    created,
+                    writing,
+                    () -> DriverManager.getConnection(url, properties));
         } catch (SQLException e) {
             throw translateOpenFailure(e, description);
         }
@@ -110,6 +178,12 @@ public final class DuckDbWarehouseFactory implements WarehouseFactory {
         return file.isEmpty() || file.startsWith(":memory:")
                 ? Optional.empty()
                 : Optional.of(Path.of(file).toAbsolutePath().normalize());
+    }
+
+    /** The options of {@code url} ({@code ?key=value...}), or nothing. */
+    private static String options(String url) {
+        int options = url.indexOf('?');
+        return options < 0 ? "" : url.substring(options);
     }
 
     private static void checkFolder(Path path) {

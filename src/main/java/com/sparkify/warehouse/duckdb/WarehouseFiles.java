@@ -1,5 +1,7 @@
 package com.sparkify.warehouse.duckdb;
 
+import com.sparkify.ErrorCode;
+import com.sparkify.SparkifyException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +16,10 @@ import org.slf4j.LoggerFactory;
  * {@code <file>.tmp}, which DuckDB creates when a statement outgrows the memory limit and removes when the
  * database closes. A killed process leaves its spill folder behind, and DuckDB never removes a folder it did
  * not create.
+ *
+ * <p>Readers open {@code <file>.snapshot}, a checkpointed copy that only writers replace, by renaming {@code
+ * <file>.snapshot.next} over it. {@code <file>.publish-pending} exists while the database may be ahead of the
+ * snapshot, and {@code <file>.compact} is the copy a full refresh builds and swaps in.
  */
 record WarehouseFiles(Path file) {
     private static final Logger LOG = LoggerFactory.getLogger(WarehouseFiles.class);
@@ -26,17 +32,61 @@ record WarehouseFiles(Path file) {
         return file.resolveSibling(file.getFileName() + ".tmp");
     }
 
-    /** Removes a spill folder left by a killed process; only while this process holds the file's lock. */
-    void removeStaleSpillFolder() {
-        if (Files.exists(spillFolder())) {
-            LOG.debug("removing {}, left by a process that was killed", spillFolder());
-            delete(spillFolder());
+    /** What readers open: a complete, checkpointed copy of the database as of the last publish. */
+    Path snapshot() {
+        return sibling(".snapshot");
+    }
+
+    /** The snapshot being written; renamed over {@link #snapshot()} once complete. */
+    Path nextSnapshot() {
+        return sibling(".snapshot.next");
+    }
+
+    /** Present while the database may hold what the snapshot does not. */
+    Path publishPending() {
+        return sibling(".publish-pending");
+    }
+
+    /** The compacted copy of the database that a full refresh builds, then renames over the database. */
+    Path compacted() {
+        return sibling(".compact");
+    }
+
+    private Path sibling(String suffix) {
+        return file.resolveSibling(file.getFileName() + suffix);
+    }
+
+    /**
+     * Removes what a killed process left: its spill folder, a half-written snapshot or compacted copy. Only
+     * while this process holds the file's lock.
+     */
+    void removeStaleFiles() {
+        for (Path path : List.of(spillFolder(), nextSnapshot(), compacted())) {
+            if (Files.exists(path)) {
+                LOG.debug("removing {}, left by a process that was killed", path);
+                delete(path);
+            }
         }
     }
 
-    /** Removes the database, its log and its spill folder; once the database is closed. */
+    /** Marks the database as possibly ahead of the snapshot; while this process holds the file's lock. */
+    void markPublishPending() {
+        try {
+            Files.write(publishPending(), new byte[0]);
+        } catch (IOException e) {
+            throw new SparkifyException(
+                    ErrorCode.WAREHOUSE, "Cannot create " + publishPending() + " beside the warehouse: " + e, e);
+        }
+    }
+
+    boolean publishIsPending() {
+        return Files.exists(publishPending());
+    }
+
+    /** Removes the database, its log, its spill folder, its snapshot and its marker; once it is closed. */
     void removeAll() {
-        for (Path path : List.of(file, log(), spillFolder())) {
+        for (Path path :
+                List.of(file, log(), spillFolder(), snapshot(), nextSnapshot(), publishPending(), compacted())) {
             delete(path);
         }
     }

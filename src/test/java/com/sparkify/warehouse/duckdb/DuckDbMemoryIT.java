@@ -125,7 +125,14 @@ class DuckDbMemoryIT {
                 DriverManager.getConnection("jdbc:duckdb:" + file, DuckDbSettings.connectionProperties(limit));
         connection.setAutoCommit(false);
         return new DuckDbWarehouse(
-                connection, "DuckDB file " + file, new DuckDbMemory(connection, limit, false), Optional.empty());
+                connection,
+                "DuckDB file " + file,
+                new DuckDbMemory(connection, limit, false),
+                Optional.empty(),
+                Optional.empty(),
+                () -> {
+                    throw new SQLException("not reopened");
+                });
     }
 
     private static List<String> tables(Connection connection) throws SQLException {

@@ -1,0 +1,147 @@
+package com.sparkify.warehouse.duckdb;
+
+import com.sparkify.ErrorCode;
+import com.sparkify.SparkifyException;
+import com.sparkify.warehouse.WarehouseErrors;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes the database to its snapshot, on the writer's connection while it holds the file's lock: a
+ * checkpoint makes the file complete without its log, a copy of it is written beside the snapshot and renamed
+ * over it, so that a reader opens the old snapshot or the new one, never half of one. The copy is not synced to
+ * disk: see docs/decisions/0010-duckdb-publish-copy.md.
+ */
+final class SnapshotPublisher {
+    private static final Logger LOG = LoggerFactory.getLogger(SnapshotPublisher.class);
+
+    private final WarehouseFiles files;
+
+    SnapshotPublisher(WarehouseFiles files) {
+        this.files = files;
+    }
+
+    /** Copies the checkpointed database to the snapshot, then removes the marker. */
+    void publish(Connection connection) {
+        long started = System.nanoTime();
+        checkpoint(connection);
+        replaceSnapshotWith(files.file());
+        removeMarker();
+        LOG.debug("published {} in {} ms", files.snapshot(), millisSince(started));
+    }
+
+    /**
+     * Writes a compacted copy of the database (a full refresh leaves the space of every row it replaced in the
+     * file), publishes it, then renames it over the database. The connection still points to the old file
+     * afterwards: the caller closes it and writes nothing through it again.
+     */
+    void publishCompacted(Connection connection) {
+        long started = System.nanoTime();
+        checkpoint(connection);
+        Path compacted = files.compacted();
+        try (Statement statement = connection.createStatement()) {
+            // ATTACH, COPY FROM DATABASE and DETACH each in a transaction of its own: nothing follows on
+            // this connection.
+            connection.setAutoCommit(true);
+            String database;
+            try (var result = statement.executeQuery("SELECT current_database()")) {
+                result.next();
+                database = result.getString(1);
+            }
+            statement.execute("ATTACH " + literal(compacted.toString()) + " AS sparkify_compacted");
+            try {
+                statement.execute("COPY FROM DATABASE " + identifier(database) + " TO sparkify_compacted");
+            } finally {
+                statement.execute("DETACH sparkify_compacted");
+            }
+        } catch (SQLException e) {
+            throw WarehouseErrors.translate("Cannot write the compacted copy " + compacted, e);
+        }
+        LOG.debug("compacted into {} in {} ms", compacted, millisSince(started));
+        replaceSnapshotWith(compacted);
+        removeMarker();
+        move(compacted, files.file());
+        LOG.debug("published {} and swapped it in, in {} ms", files.snapshot(), millisSince(started));
+    }
+
+    /** Checkpoints outside any transaction; the connection is left in the auto-commit mode it had. */
+    private static void checkpoint(Connection connection) {
+        try {
+            boolean autoCommit = connection.getAutoCommit();
+            if (!autoCommit) {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CHECKPOINT");
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw WarehouseErrors.translate("Cannot checkpoint the warehouse before publishing it", e);
+        }
+    }
+
+    private void replaceSnapshotWith(Path source) {
+        // The kernel copies file to file (sendfile), without passing the bytes through the JVM.
+        try (FileChannel in = FileChannel.open(source);
+                FileChannel out = FileChannel.open(
+                        files.nextSnapshot(),
+                        StandardOpenOption.WRITE,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.TRUNCATE_EXISTING)) {
+            long size = in.size();
+            for (long copied = 0; copied < size; ) {
+                copied += in.transferTo(copied, size - copied, out);
+            }
+        } catch (IOException e) {
+            throw failed("Cannot copy " + source + " to " + files.nextSnapshot(), e);
+        }
+        move(files.nextSnapshot(), files.snapshot());
+    }
+
+    private static void move(Path from, Path to) {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw failed("Cannot rename " + from + " to " + to, e);
+        }
+    }
+
+    private void removeMarker() {
+        try {
+            Files.deleteIfExists(files.publishPending());
+        } catch (IOException e) {
+            throw failed("Cannot remove " + files.publishPending(), e);
+        }
+    }
+
+    private static SparkifyException failed(String what, IOException e) {
+        boolean full = String.valueOf(e.getMessage()).contains("No space left");
+        return new SparkifyException(
+                full ? ErrorCode.DISK_FULL : ErrorCode.WAREHOUSE,
+                what + ": " + e + "; readers keep the last snapshot, and the next run or read publishes again",
+                e);
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+
+    private static String identifier(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+
+    private static long millisSince(long started) {
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+}

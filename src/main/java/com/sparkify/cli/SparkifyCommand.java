@@ -1,5 +1,6 @@
 package com.sparkify.cli;
 
+import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -98,7 +99,13 @@ public final class SparkifyCommand implements Runnable {
 
     public static void main(String[] args) {
         String[] ordered = arguments(args);
-        int code = commandLine(ordered).execute(ordered);
+        CommandLine command = commandLine(ordered);
+        if (Arrays.asList(ordered).contains("--json")) {
+            // The one JSON line must be all of stdout: whatever a library prints there goes to stderr.
+            command.setOut(new PrintWriter(System.out, true));
+            System.setOut(System.err);
+        }
+        int code = command.execute(ordered);
         System.exit(code);
     }
 

@@ -68,7 +68,8 @@ class SecretsIT {
                 List.of("report", "--out=" + dir.resolve("report.html")),
                 List.of("export", "--format=parquet", "--out=" + dir.resolve("parquet"), "--overwrite"),
                 List.of("query", "top_songs", "--warehouse=" + wrongPasswordUrl),
-                List.of("--version"));
+                List.of("--version"),
+                List.of("etl", "--json", "--warehouse=" + unreachable));
 
         List<Integer> exitCodes = new ArrayList<>();
         for (List<String> command : commands) {

@@ -49,8 +49,9 @@ final class BusyWait {
      * waiting, or when an attempt returns empty.
      */
     <T> Optional<T> run(Supplier<Optional<T>> attempt, BooleanSupplier interrupted) {
-        Instant started = clock.instant();
-        Instant deadline = started.plus(limit);
+        // The limit counts from the first refusal: the time to connect and list is not waiting.
+        Instant started = null;
+        Instant deadline = null;
         Instant nextNote = null;
         Duration next = FIRST_PAUSE;
         while (true) {
@@ -61,16 +62,17 @@ final class BusyWait {
                     throw e;
                 }
                 Instant now = clock.instant();
-                if (!now.isBefore(deadline)) {
+                if (started == null) {
+                    started = now;
+                    deadline = now.plus(limit);
+                    nextNote = now.plus(NOTE_EVERY);
+                    note.accept("waiting up to " + WaitDuration.format(limit) + " (" + flag + "): " + e.getMessage());
+                } else if (!now.isBefore(deadline)) {
                     throw new SparkifyException(
                             ErrorCode.WAIT_TIMEOUT,
                             "Waited " + WaitDuration.format(limit) + " (" + flag + "), and another run still holds"
                                     + " the warehouse; nothing of this run was done. " + e.getMessage(),
                             e);
-                }
-                if (nextNote == null) {
-                    note.accept("waiting up to " + WaitDuration.format(limit) + " (" + flag + "): " + e.getMessage());
-                    nextNote = now.plus(NOTE_EVERY);
                 } else if (!now.isBefore(nextNote)) {
                     note.accept(
                             "still waiting for the other run, " + WaitDuration.format(Duration.between(started, now))

@@ -52,15 +52,7 @@ final class CheckCommand implements Callable<Integer> {
                 report.passed() ? Optional.empty() : Optional.of(CommandFailure.checksFailed(report, ""));
         if (json) {
             CheckJson line = new CheckJson(where, report.results(), unknownKeys, doubleEncoded);
-            Json.print(
-                    out,
-                    failure.map(f -> Json.failure(
-                                    Json.name(spec),
-                                    f.code().exitCode(),
-                                    f.code().name(),
-                                    f.message(),
-                                    line))
-                            .orElseGet(() -> Json.success(spec, line)));
+            Json.print(out, Json.outcome(spec, failure, line));
         } else {
             Reports.printChecks(out, report);
             Reports.printUnknownKeys(out, unknownKeys);

@@ -125,15 +125,7 @@ final class DemoCommand implements Callable<Integer> {
                         checks.results().size() - checks.failures().size(),
                         checks.results().size(),
                         next);
-                Json.print(
-                        spec.commandLine().getOut(),
-                        failure.map(f -> Json.failure(
-                                        Json.name(spec),
-                                        f.code().exitCode(),
-                                        f.code().name(),
-                                        f.message(),
-                                        line))
-                                .orElseGet(() -> Json.success(spec, line)));
+                Json.print(spec.commandLine().getOut(), Json.outcome(spec, failure, line));
             }
             return failure.map(f -> f.code().exitCode()).orElse(0);
         }

@@ -158,15 +158,7 @@ final class EtlCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (json) {
             EtlJson line = new EtlJson(done.get().warehouse(), result);
-            Json.print(
-                    out,
-                    failure.map(f -> Json.failure(
-                                    Json.name(spec),
-                                    f.code().exitCode(),
-                                    f.code().name(),
-                                    f.message(),
-                                    line))
-                            .orElseGet(() -> Json.success(spec, line)));
+            Json.print(out, Json.outcome(spec, failure, line));
         } else {
             Reports.printEtl(out, done.get().warehouse(), result);
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
+import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -23,6 +24,13 @@ final class Json {
     /** The line of a command that succeeded with {@code result}. */
     static String success(CommandSpec command, Object result) {
         return write(envelope(name(command), 0, null, null, result));
+    }
+
+    /** The line of a command that did its work: failed with {@code failure} if present, else succeeded. */
+    static String outcome(CommandSpec command, Optional<CommandFailure> failure, Object result) {
+        return failure.map(f ->
+                        failure(name(command), f.code().exitCode(), f.code().name(), f.message(), result))
+                .orElseGet(() -> success(command, result));
     }
 
     /** The line of a command that failed with {@code exitCode}; {@code result} may be null. */

@@ -4,6 +4,7 @@ import com.sparkify.ErrorCode;
 import com.sparkify.Messages;
 import com.sparkify.SparkifyException;
 import com.sparkify.warehouse.Warehouse;
+import com.sparkify.warehouse.WarehouseErrors;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -107,6 +108,6 @@ public final class ReadOnlyQuery {
             return new SparkifyException(
                     ErrorCode.USAGE, "--sql is read-only, and the warehouse refused a write: " + firstLine, e);
         }
-        return new SparkifyException(ErrorCode.WAREHOUSE, "The warehouse rejected the query: " + firstLine, e);
+        return new SparkifyException(WarehouseErrors.code(e), "The warehouse rejected the query: " + firstLine, e);
     }
 }

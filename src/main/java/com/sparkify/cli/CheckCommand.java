@@ -1,6 +1,5 @@
 package com.sparkify.cli;
 
-import com.sparkify.ErrorCode;
 import com.sparkify.analytics.TextEncodingScan;
 import com.sparkify.ingest.UnknownKey;
 import com.sparkify.pipeline.Schema;
@@ -12,6 +11,7 @@ import com.sparkify.warehouse.Warehouse;
 import com.sparkify.warehouse.Warehouses;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,7 +28,7 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--json", description = "Print the report as JSON.")
+    @Option(names = "--json", description = "Print the report, or the error, as one line of JSON on stdout.")
     boolean json;
 
     @Spec
@@ -39,15 +39,20 @@ final class CheckCommand implements Callable<Integer> {
         CheckReport report;
         long doubleEncoded;
         List<UnknownKey> unknownKeys;
+        String where;
         try (Warehouse warehouse = Warehouses.openExisting(common.resolve())) {
+            where = warehouse.describe();
             Schema.requireTables(warehouse);
             report = new QualityChecks(warehouse.scripts()).run(warehouse.connection());
             doubleEncoded = TextEncodingScan.total(new TextEncodingScan(warehouse).run());
             unknownKeys = UnknownKeyLog.published(warehouse);
         }
         PrintWriter out = spec.commandLine().getOut();
+        Optional<CommandFailure> failure =
+                report.passed() ? Optional.empty() : Optional.of(CommandFailure.checksFailed(report, ""));
         if (json) {
-            out.println(Json.write(new CheckJson(report.results(), unknownKeys)));
+            CheckJson line = new CheckJson(where, report.results(), unknownKeys, doubleEncoded);
+            Json.print(out, Json.outcome(spec, failure, line));
         } else {
             Reports.printChecks(out, report);
             Reports.printUnknownKeys(out, unknownKeys);
@@ -69,9 +74,12 @@ final class CheckCommand implements Callable<Integer> {
                             + "analyses show them repaired; not a failure%n",
                     doubleEncoded);
         }
-        return report.passed() ? 0 : ErrorCode.CHECK_FAILED.exitCode();
+        return failure.map(f -> f.code().exitCode()).orElse(0);
     }
 
-    /** The report as JSON: each check, and the unknown keys of the published runs. */
-    record CheckJson(List<CheckResult> results, List<UnknownKey> unknownKeys) {}
+    /**
+     * The report as JSON: the warehouse, each check, the unknown keys of the published runs, and the distinct
+     * text values that look double-encoded.
+     */
+    record CheckJson(String warehouse, List<CheckResult> results, List<UnknownKey> unknownKeys, long doubleEncoded) {}
 }

@@ -17,6 +17,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -177,6 +178,9 @@ final class ClusterCommand implements Runnable {
         @Mixin
         AwsOptions aws;
 
+        @Option(names = "--json", description = "Print the state, or the error, as one line of JSON on stdout.")
+        boolean json;
+
         @Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -188,7 +192,9 @@ final class ClusterCommand implements Runnable {
             try (AwsClients clients = aws.clients(id.region())) {
                 ClusterState state = aws.provisioner(clients, spec.commandLine().getErr(), Duration.ZERO)
                         .status(id);
-                if (state.exists()) {
+                if (json) {
+                    Json.print(out, Json.success(spec, StatusJson.of(id, state)));
+                } else if (state.exists()) {
                     out.printf(
                             "cluster   %s: %s, %d x %s%n",
                             state.identifier(),
@@ -206,10 +212,40 @@ final class ClusterCommand implements Runnable {
                 } else {
                     out.printf("cluster   %s: none%n", state.identifier());
                 }
-                out.printf("role      %s: %s%n", id.roleName(), state.roleArn().orElse("none"));
+                if (!json) {
+                    out.printf(
+                            "role      %s: %s%n", id.roleName(), state.roleArn().orElse("none"));
+                }
             }
             out.flush();
             return 0;
+        }
+
+        /** The cluster's state under --json; a value AWS does not have yet is null. */
+        record StatusJson(
+                String identifier,
+                boolean exists,
+                String status,
+                String endpoint,
+                int port,
+                String nodeType,
+                int numberOfNodes,
+                List<String> openTo,
+                String roleName,
+                String roleArn) {
+            static StatusJson of(ClusterId id, ClusterState state) {
+                return new StatusJson(
+                        state.identifier(),
+                        state.exists(),
+                        state.status().orElse(null),
+                        state.endpoint().orElse(null),
+                        state.port(),
+                        state.nodeType().orElse(null),
+                        state.numberOfNodes(),
+                        state.openTo(),
+                        id.roleName(),
+                        state.roleArn().orElse(null));
+            }
         }
     }
 

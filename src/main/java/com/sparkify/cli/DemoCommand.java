@@ -1,6 +1,5 @@
 package com.sparkify.cli;
 
-import com.sparkify.ErrorCode;
 import com.sparkify.analytics.AnalyticsQueries;
 import com.sparkify.analytics.QueryResult;
 import com.sparkify.config.Settings;
@@ -19,8 +18,10 @@ import com.sparkify.source.LocalFileSource;
 import com.sparkify.warehouse.Warehouse;
 import com.sparkify.warehouse.Warehouses;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,6 +60,12 @@ final class DemoCommand implements Callable<Integer> {
             description = "Days of events (default: ${DEFAULT-VALUE}).")
     int days;
 
+    @Option(
+            names = "--json",
+            description =
+                    "Print what the demo did, with the next commands, or the error, as one line of JSON on stdout.")
+    boolean json;
+
     @Mixin
     LoggingOptions logging = new LoggingOptions();
 
@@ -68,7 +75,9 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         logging.apply();
-        PrintWriter out = spec.commandLine().getOut();
+        // Under --json the steps are not shown: the one line says it all.
+        PrintWriter out =
+                json ? new PrintWriter(Writer.nullWriter()) : spec.commandLine().getOut();
         GeneratedDataset dataset = new DatasetGenerator()
                 .generate(new GeneratorSpec(dir.resolve("data"), users, days, 42, GeneratorSpec.DEFAULT_FIRST_DAY));
         out.printf(
@@ -87,7 +96,7 @@ final class DemoCommand implements Callable<Integer> {
                             false,
                             Long.MAX_VALUE));
             out.println("3. Loaded:");
-            Reports.printEtl(out, result);
+            Reports.printEtl(out, warehouse.describe(), result);
             CheckReport checks = new QualityChecks(warehouse.scripts()).run(warehouse.connection());
             out.println("4. Checks:");
             Reports.printChecks(out, checks);
@@ -98,20 +107,50 @@ final class DemoCommand implements Callable<Integer> {
                 Tables.print(out, answer);
                 answer.notes().forEach(out::println);
             }
-            printNextSteps(
-                    out,
+            List<String> next = nextSteps(
                     "--warehouse " + Shell.quote("jdbc:duckdb:" + database),
                     Shell.quote(dir.resolve("report.html").toAbsolutePath().toString()));
-            return checks.passed() ? 0 : ErrorCode.CHECK_FAILED.exitCode();
+            out.println("Next, on this warehouse:");
+            next.forEach(command -> out.println("  " + command));
+            out.flush();
+            Optional<CommandFailure> failure =
+                    checks.passed() ? Optional.empty() : Optional.of(CommandFailure.checksFailed(checks, ""));
+            if (json) {
+                DemoJson line = new DemoJson(
+                        warehouse.describe(),
+                        dir.resolve("data").toAbsolutePath().toString(),
+                        result.runId(),
+                        result.status().label(),
+                        result.tables().songplays(),
+                        checks.results().size() - checks.failures().size(),
+                        checks.results().size(),
+                        next);
+                Json.print(spec.commandLine().getOut(), Json.outcome(spec, failure, line));
+            }
+            return failure.map(f -> f.code().exitCode()).orElse(0);
         }
     }
 
     /** The commands to try next, each complete: the demo's warehouse is not the default one. */
-    private static void printNextSteps(PrintWriter out, String warehouse, String report) {
-        out.println("Next, on this warehouse:");
-        out.println("  sparkify query --list");
-        out.println("  sparkify query top_artists " + warehouse);
-        out.println("  sparkify report --out " + report + " " + warehouse);
-        out.println("  sparkify check " + warehouse);
+    private static List<String> nextSteps(String warehouse, String report) {
+        return List.of(
+                "sparkify query --list",
+                "sparkify query top_artists " + warehouse,
+                "sparkify report --out " + report + " " + warehouse,
+                "sparkify check " + warehouse);
     }
+
+    /**
+     * What the demo did, under --json: its warehouse, data folder and run, the songplays loaded, the checks
+     * passed, and the next commands.
+     */
+    record DemoJson(
+            String warehouse,
+            String data,
+            long runId,
+            String status,
+            long songplays,
+            int checksPassed,
+            int checks,
+            List<String> next) {}
 }

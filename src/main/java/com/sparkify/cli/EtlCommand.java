@@ -1,7 +1,9 @@
 package com.sparkify.cli;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.sparkify.ErrorCode;
 import com.sparkify.SparkifyException;
+import com.sparkify.cluster.Pause;
 import com.sparkify.config.Settings;
 import com.sparkify.pipeline.DryRun;
 import com.sparkify.pipeline.EtlListener;
@@ -14,6 +16,8 @@ import com.sparkify.source.DataKind;
 import com.sparkify.warehouse.Warehouse;
 import com.sparkify.warehouse.Warehouses;
 import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -71,8 +75,18 @@ final class EtlCommand implements Callable<Integer> {
     @Option(names = "--full-refresh", description = "Forget what was loaded and rebuild everything from all inputs.")
     boolean fullRefresh;
 
-    @Option(names = "--json", description = "Print the run summary as JSON.")
+    @Option(
+            names = "--json",
+            description = "Print the run summary, or the error, as one line of JSON on stdout (schema_version 1).")
     boolean json;
+
+    @Option(
+            names = "--wait",
+            paramLabel = "DURATION",
+            converter = WaitDuration.class,
+            description = "When another run holds the warehouse, wait for it up to DURATION (30s, 10m, 1h), saying so "
+                    + "on stderr once a minute, instead of exiting 8 at once; exit 12 when the time runs out.")
+    Duration wait;
 
     @Option(
             names = "--require-files",
@@ -122,42 +136,83 @@ final class EtlCommand implements Callable<Integer> {
     }
 
     private int run(Settings settings, EtlOptions options) {
-        EtlResult result;
         EtlListener progress = json || common.logging.quiet() ? EtlListener.NONE : TerminalProgress.forTerminal();
+        Optional<Attempt> done;
         try (Interruption interruption = Interruption.watch(System.err)) {
-            SourceListing listing = SourceListing.start(options);
-            if (requireFiles && !listing.emptySources().isEmpty()) {
-                throw EtlWarnings.noFiles(listing.emptySources());
-            }
-            Warehouse warehouse = Warehouses.open(settings);
-            EtlPipeline pipeline = new EtlPipeline(warehouse, progress);
-            interruption.follow(pipeline);
-            try {
-                result = pipeline.run(options, listing);
-            } catch (RuntimeException e) {
-                closeAfterFailure(warehouse, pipeline);
-                if (interruption.happened()) {
-                    return ErrorCode.INTERRUPTED.exitCode();
-                }
-                throw e;
-            } finally {
-                warehouse.close();
+            if (wait == null) {
+                done = attempt(settings, options, progress, interruption);
+            } else {
+                done = busyWait().run(() -> attempt(settings, options, progress, interruption), interruption::happened);
             }
         } finally {
             if (progress instanceof TerminalProgress bar) {
                 bar.close();
             }
         }
+        if (done.isEmpty()) {
+            return ErrorCode.INTERRUPTED.exitCode();
+        }
+        EtlResult result = done.get().result();
+        Optional<CommandFailure> failure = EtlOutcome.failure(result);
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         if (json) {
-            out.println(Json.write(result));
+            EtlJson line = new EtlJson(done.get().warehouse(), result);
+            Json.print(out, Json.outcome(spec, failure, line));
         } else {
-            Reports.printEtl(out, result);
+            Reports.printEtl(out, done.get().warehouse(), result);
         }
         out.flush();
-        EtlWarnings.print(result, spec.commandLine().getErr());
-        return EtlOutcome.exitCode(result, spec.commandLine().getErr());
+        EtlWarnings.print(result, err);
+        failure.ifPresent(f -> err.println("error: " + f.message()));
+        err.flush();
+        return failure.map(f -> f.code().exitCode()).orElse(0);
     }
+
+    /** One try at the run: empty when a signal stopped it. */
+    private Optional<Attempt> attempt(
+            Settings settings, EtlOptions options, EtlListener progress, Interruption interruption) {
+        SourceListing listing = SourceListing.start(options);
+        if (requireFiles && !listing.emptySources().isEmpty()) {
+            throw EtlWarnings.noFiles(listing.emptySources());
+        }
+        Warehouse warehouse = Warehouses.open(settings);
+        EtlPipeline pipeline = new EtlPipeline(warehouse, progress);
+        interruption.follow(pipeline);
+        try {
+            return Optional.of(new Attempt(warehouse.describe(), pipeline.run(options, listing)));
+        } catch (RuntimeException e) {
+            closeAfterFailure(warehouse, pipeline);
+            interruption.unfollow();
+            if (interruption.happened()) {
+                return Optional.empty();
+            }
+            throw e;
+        } finally {
+            warehouse.close();
+        }
+    }
+
+    private BusyWait busyWait() {
+        PrintWriter err = spec.commandLine().getErr();
+        return new BusyWait(
+                wait,
+                "--wait " + WaitDuration.format(wait),
+                line -> {
+                    if (!common.logging.quiet()) {
+                        err.println(line);
+                        err.flush();
+                    }
+                },
+                Clock.systemUTC(),
+                Pause.SLEEP);
+    }
+
+    /** A run that ended, and where. */
+    private record Attempt(String warehouse, EtlResult result) {}
+
+    /** The summary under --json: the warehouse it ran on, then the run's own fields (its runId among them). */
+    record EtlJson(String warehouse, @JsonUnwrapped EtlResult run) {}
 
     /** A run that failed before it staged anything leaves nothing new: a warehouse it created goes again. */
     private static void closeAfterFailure(Warehouse warehouse, EtlPipeline pipeline) {
@@ -175,7 +230,7 @@ final class EtlCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(Json.write(preview));
+            out.println(Json.success(spec, preview));
         } else {
             out.printf(
                     Locale.ROOT,

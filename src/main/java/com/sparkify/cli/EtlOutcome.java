@@ -2,37 +2,36 @@ package com.sparkify.cli;
 
 import com.sparkify.ErrorCode;
 import com.sparkify.pipeline.EtlResult;
-import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Optional;
 
-/** The error line and exit code of an etl run that did not publish. */
+/** Why an etl run that did not publish failed; empty for a run that published. */
 final class EtlOutcome {
     private EtlOutcome() {}
 
-    static int exitCode(EtlResult result, PrintWriter err) {
+    static Optional<CommandFailure> failure(EtlResult result) {
         switch (result.status()) {
             case SUCCEEDED:
-                return 0;
+                return Optional.empty();
             case TOO_MANY_REJECTS:
                 long rejected = result.total().rejected();
-                err.printf(
-                        "error: %s rejected, more than --max-errors %d; nothing was published and the files "
-                                + "will be retried next run. Inspect: SELECT * FROM load_errors WHERE load_id = %d; "
-                                + "accept them with --max-errors %d%n",
-                        Reports.count(rejected, "record"), result.maxErrors(), result.runId(), rejected);
-                err.flush();
-                return ErrorCode.TOO_MANY_REJECTS.exitCode();
+                return Optional.of(new CommandFailure(
+                        ErrorCode.TOO_MANY_REJECTS,
+                        String.format(
+                                Locale.ROOT,
+                                "%s rejected, more than --max-errors %d; nothing was published and the files "
+                                        + "will be retried next run. Inspect: SELECT * FROM load_errors WHERE "
+                                        + "load_id = %d; accept them with --max-errors %d",
+                                Reports.count(rejected, "record"),
+                                result.maxErrors(),
+                                result.runId(),
+                                rejected)));
             case CHECKS_FAILED:
-                err.printf(
-                        "error: data-quality checks failed (%s); nothing was published%n",
-                        String.join(
-                                ", ",
-                                result.checks().failures().stream()
-                                        .map(f -> f.name())
-                                        .toList()));
-                err.flush();
-                return ErrorCode.CHECK_FAILED.exitCode();
+                return Optional.of(CommandFailure.checksFailed(result.checks(), "; nothing was published"));
             default:
-                return ErrorCode.INTERNAL.exitCode();
+                return Optional.of(new CommandFailure(
+                        ErrorCode.INTERNAL,
+                        "run " + result.runId() + " ended " + result.status().label()));
         }
     }
 }

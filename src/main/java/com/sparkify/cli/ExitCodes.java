@@ -3,6 +3,7 @@ package com.sparkify.cli;
 import com.sparkify.ErrorCode;
 import com.sparkify.SparkifyException;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -10,18 +11,27 @@ import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
-/** Turns an exception into one clear line on stderr and a documented exit code. */
+/**
+ * Turns an exception into one clear line on stderr and a documented exit code; under {@code --json}, also
+ * into the one JSON line on stdout.
+ */
 final class ExitCodes
         implements IExecutionExceptionHandler,
                 CommandLine.IExitCodeExceptionMapper,
                 CommandLine.IParameterExceptionHandler {
+    private static final String JSON_OPTION = "--json";
+
     @Override
     public int handleParseException(CommandLine.ParameterException e, String[] args) {
         CommandLine command = e.getCommandLine();
         PrintWriter err = command.getErr();
-        err.println("error: " + unknownCommand(e).orElse(e.getMessage()));
+        String message = unknownCommand(e).orElse(e.getMessage());
+        err.println("error: " + message);
         err.println("Usage: " + command.getCommandSpec().qualifiedName() + " --help");
         err.flush();
+        if (Arrays.asList(args).contains(JSON_OPTION)) {
+            printJson(command, ErrorCode.USAGE, message);
+        }
         return ErrorCode.USAGE.exitCode();
     }
 
@@ -57,18 +67,33 @@ final class ExitCodes
             err.println("(an unexpected error; run again with -v for the stack trace, and please report it)");
         }
         err.flush();
+        ParseResult leaf = parseResult;
+        while (leaf.hasSubcommand()) {
+            leaf = leaf.subcommand();
+        }
+        if (leaf.hasMatchedOption(JSON_OPTION)) {
+            printJson(command, kind(e), message(e));
+        }
         return getExitCode(e);
+    }
+
+    /** The error as the one line of {@code --json} on stdout; the text line stays on stderr for the log. */
+    private void printJson(CommandLine command, ErrorCode code, String message) {
+        Json.print(
+                command.getOut(),
+                Json.failure(Json.name(command.getCommandSpec()), code.exitCode(), code.name(), message, null));
+    }
+
+    private static ErrorCode kind(Throwable e) {
+        if (e instanceof SparkifyException sparkify) {
+            return sparkify.code();
+        }
+        return e instanceof CommandLine.ParameterException ? ErrorCode.USAGE : ErrorCode.INTERNAL;
     }
 
     @Override
     public int getExitCode(Throwable e) {
-        if (e instanceof SparkifyException sparkify) {
-            return sparkify.code().exitCode();
-        }
-        if (e instanceof CommandLine.ParameterException) {
-            return ErrorCode.USAGE.exitCode();
-        }
-        return ErrorCode.INTERNAL.exitCode();
+        return kind(e).exitCode();
     }
 
     static String message(Throwable e) {

@@ -50,17 +50,33 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "Replace the table folders of an earlier export in DIR.")
     boolean overwrite;
 
+    @Option(names = "--json", description = "Print the tables written, or the error, as one line of JSON on stdout.")
+    boolean json;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         List<ExportedTable> tables;
+        String where;
         try (Warehouse warehouse = Warehouses.openExisting(common.resolve())) {
+            where = warehouse.describe();
             Schema.requireTables(warehouse);
             tables = ParquetExport.of(warehouse).write(out, overwrite);
         }
         PrintWriter writer = spec.commandLine().getOut();
+        if (json) {
+            Json.print(
+                    writer,
+                    Json.success(
+                            spec,
+                            new ExportJson(
+                                    where,
+                                    out.toAbsolutePath().toString(),
+                                    tables.stream().map(TableJson::of).toList())));
+            return 0;
+        }
         for (ExportedTable table : tables) {
             writer.printf(
                     Locale.ROOT,
@@ -74,5 +90,19 @@ final class ExportCommand implements Callable<Integer> {
                                     + String.join(", ", table.table().partitionedBy()) + ")");
         }
         return 0;
+    }
+
+    /** What export wrote, under --json. */
+    record ExportJson(String warehouse, String out, List<TableJson> tables) {}
+
+    /** One table written: its name, rows, folder and partition columns. */
+    record TableJson(String table, long rows, String folder, List<String> partitionedBy) {
+        static TableJson of(ExportedTable table) {
+            return new TableJson(
+                    table.table().tableName(),
+                    table.rows(),
+                    table.folder().toAbsolutePath().toString(),
+                    table.table().partitionedBy());
+        }
     }
 }

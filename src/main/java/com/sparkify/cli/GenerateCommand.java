@@ -50,6 +50,9 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--json", description = "Print what was written, or the error, as one line of JSON on stdout.")
+    boolean json;
+
     @Mixin
     LoggingOptions logging = new LoggingOptions();
 
@@ -66,6 +69,10 @@ final class GenerateCommand implements Callable<Integer> {
         GeneratedDataset dataset = new DatasetGenerator()
                 .generate(new GeneratorSpec(out, users, days, seed, GeneratorSpec.DEFAULT_FIRST_DAY));
         PrintWriter writer = spec.commandLine().getOut();
+        if (json) {
+            Json.print(writer, Json.success(spec, GenerateJson.of(dataset)));
+            return 0;
+        }
         writer.printf(
                 Locale.ROOT,
                 "Wrote %,d song files to %s and %,d events (%,d plays) in %,d daily logs to %s%n",
@@ -76,5 +83,18 @@ final class GenerateCommand implements Callable<Integer> {
                 dataset.eventFiles(),
                 dataset.logData());
         return 0;
+    }
+
+    /** What generate wrote, under --json; paths absolute. */
+    record GenerateJson(String songData, String logData, long songFiles, long eventFiles, long events, long plays) {
+        static GenerateJson of(GeneratedDataset dataset) {
+            return new GenerateJson(
+                    dataset.songData().toAbsolutePath().toString(),
+                    dataset.logData().toAbsolutePath().toString(),
+                    dataset.songFiles(),
+                    dataset.eventFiles(),
+                    dataset.events(),
+                    dataset.nextSongEvents());
+        }
     }
 }

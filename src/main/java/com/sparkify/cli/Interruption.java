@@ -47,6 +47,11 @@ final class Interruption implements AutoCloseable {
         }
     }
 
+    /** The followed run is over: a signal from now on has no run to stop. */
+    synchronized void unfollow() {
+        pipeline = null;
+    }
+
     /** Whether a signal stopped the run: then the hook has said so, and nothing else should be printed. */
     synchronized boolean happened() {
         return happened;

@@ -41,6 +41,9 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "DATE", description = "Last day (YYYY-MM-DD, UTC), included.")
     String to;
 
+    @Option(names = "--json", description = "Print what was written, or the error, as one line of JSON on stdout.")
+    boolean json;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -52,11 +55,23 @@ final class ReportCommand implements Callable<Integer> {
             throw new SparkifyException(
                     ErrorCode.USAGE, "Expected an existing folder for --out " + out + ", found none: create " + folder);
         }
+        String where;
         try (Warehouse warehouse = Warehouses.openExisting(common.resolve())) {
+            where = warehouse.describe();
             Schema.requireTables(warehouse);
             new HtmlReport(warehouse).write(out, period);
         }
-        spec.commandLine().getOut().println("Wrote " + out);
+        if (json) {
+            Json.print(
+                    spec.commandLine().getOut(),
+                    Json.success(
+                            spec, new ReportJson(where, out.toAbsolutePath().toString())));
+        } else {
+            spec.commandLine().getOut().println("Wrote " + out);
+        }
         return 0;
     }
+
+    /** What report wrote, under --json. */
+    record ReportJson(String warehouse, String out) {}
 }

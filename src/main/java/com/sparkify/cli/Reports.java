@@ -33,7 +33,8 @@ final class Reports {
                 report.results().size());
     }
 
-    static void printEtl(PrintWriter out, EtlResult result) {
+    /** The summary of a run on {@code warehouse} ({@link com.sparkify.warehouse.Warehouse#describe()}). */
+    static void printEtl(PrintWriter out, String warehouse, EtlResult result) {
         out.printf(
                 Locale.ROOT,
                 "Run %d %s in %.1f s: %,d files found, %,d loaded (%,d changed), %,d already loaded%n",
@@ -44,6 +45,7 @@ final class Reports {
                 result.filesLoaded(),
                 result.filesChanged(),
                 result.filesFound() - result.filesLoaded());
+        out.println("  warehouse: " + warehouse);
         printCounts(out, "songs", result.songs());
         printCounts(out, "events", result.events());
         printCounts(out, "total", result.total());

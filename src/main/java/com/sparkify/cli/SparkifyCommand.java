@@ -1,5 +1,6 @@
 package com.sparkify.cli;
 
+import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,12 +27,14 @@ import picocli.CommandLine.Command;
             "  2  bad flag or argument",
             "  3  configuration error (config file, environment, JDBC URL)",
             "  4  input path missing or unreadable",
-            "  5  warehouse unreachable or rejected a statement",
+            "  5  warehouse unreachable: cannot connect, connection lost, timeout (worth retrying)",
             "  6  more rejected records than --max-errors; nothing published, rejects in load_errors",
             "  7  a data-quality check failed; nothing published",
-            "  8  another run holds the warehouse",
+            "  8  another run holds the warehouse (worth retrying; etl --wait queues instead)",
             "  9  disk full",
             " 10  the warehouse holds no sparkify tables, or no data for the question",
+            " 11  the warehouse rejected a statement, or its engine cannot start (not worth retrying)",
+            " 12  etl --wait ran out while another run held the warehouse (worth retrying later)",
             "130  interrupted by SIGINT (Ctrl-C); nothing published",
             "143  stopped by SIGTERM; nothing published",
             "",
@@ -96,7 +99,13 @@ public final class SparkifyCommand implements Runnable {
 
     public static void main(String[] args) {
         String[] ordered = arguments(args);
-        int code = commandLine(ordered).execute(ordered);
+        CommandLine command = commandLine(ordered);
+        if (Arrays.asList(ordered).contains("--json")) {
+            // The one JSON line must be all of stdout: whatever a library prints there goes to stderr.
+            command.setOut(new PrintWriter(System.out, true));
+            System.setOut(System.err);
+        }
+        int code = command.execute(ordered);
         System.exit(code);
     }
 

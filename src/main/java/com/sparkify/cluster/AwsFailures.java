@@ -25,8 +25,11 @@ final class AwsFailures {
                                 + extraPermission(action) + "; AWS says: " + message,
                         e);
             }
-            return new SparkifyException(
-                    ErrorCode.WAREHOUSE, "AWS refused " + action + " (" + code + "): " + message, e);
+            // Throttling and AWS's own 5xx pass with time; any other refusal would be repeated.
+            ErrorCode exit = service.isThrottlingException() || service.statusCode() >= 500
+                    ? ErrorCode.WAREHOUSE_UNREACHABLE
+                    : ErrorCode.WAREHOUSE_FAILED;
+            return new SparkifyException(exit, "AWS refused " + action + " (" + code + "): " + message, e);
         }
         if (e instanceof SdkClientException && String.valueOf(e.getMessage()).contains("credentials")) {
             return new SparkifyException(
@@ -35,7 +38,8 @@ final class AwsFailures {
                             + "AWS_SECRET_ACCESS_KEY, or run aws configure",
                     e);
         }
-        return new SparkifyException(ErrorCode.WAREHOUSE, "Cannot reach AWS for " + action + ": " + e.getMessage(), e);
+        return new SparkifyException(
+                ErrorCode.WAREHOUSE_UNREACHABLE, "Cannot reach AWS for " + action + ": " + e.getMessage(), e);
     }
 
     static boolean isDenied(AwsServiceException e) {

@@ -62,7 +62,7 @@ public final class ClusterProvisioner {
             String status = existing.get().clusterStatus();
             if (status.equals("deleting")) {
                 throw new SparkifyException(
-                        ErrorCode.WAREHOUSE,
+                        ErrorCode.WAREHOUSE_UNREACHABLE,
                         "Cluster " + id.identifier() + " is being deleted; wait for it to go, then create it again");
             }
             progress.accept("Cluster " + id.identifier() + " exists (" + status + "); using it");
@@ -249,7 +249,7 @@ public final class ClusterProvisioner {
             String status = cluster.map(Cluster::clusterStatus).orElse("gone");
             if (!clock.instant().isBefore(deadline)) {
                 throw new SparkifyException(
-                        ErrorCode.WAREHOUSE,
+                        ErrorCode.WAREHOUSE_UNREACHABLE,
                         "Cluster " + identifier + " is still " + status + " after " + elapsed(started) + ", not " + goal
                                 + "; see sparkify cluster status, or the Redshift console");
             }
@@ -259,7 +259,7 @@ public final class ClusterProvisioner {
                 pause.sleep(pollInterval);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new SparkifyException(ErrorCode.WAREHOUSE, "Interrupted while waiting for " + identifier, e);
+                throw new SparkifyException(ErrorCode.INTERRUPTED, "Interrupted while waiting for " + identifier, e);
             }
         }
     }

@@ -91,7 +91,7 @@ class DiskFullIT {
         CommandRun retry =
                 CommandRun.of("etl", warehouse, "--songs=" + big.songData(), "--logs=" + big.logData(), "--json");
         assertThat(retry.exitCode()).as(retry.err()).isZero();
-        assertThat(retry.out()).contains("\"status\" : \"SUCCEEDED\"");
+        assertThat(retry.out()).contains("\"status\":\"SUCCEEDED\"");
         CommandRun after = CommandRun.of("check", warehouse);
         assertThat(after.out()).contains("13 of 13 checks passed");
         assertThat(List.of(after.exitCode())).containsExactly(0);

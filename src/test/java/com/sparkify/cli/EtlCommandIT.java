@@ -33,10 +33,16 @@ class EtlCommandIT {
 
         assertThat(first.exitCode()).as(first.err()).isZero();
         assertThat(first.out())
+                .startsWith("Run 1 succeeded in ")
+                .contains(
+                        "\n  warehouse: DuckDB file " + dir.resolve("w.duckdb").toAbsolutePath() + "\n")
                 .contains("events: read 8,056 = staged 8,056 + rejected 0")
                 .contains("Checks: 13 of 13 passed");
         assertThat(second.exitCode()).isZero();
-        assertThat(second.out()).contains("0 loaded").contains("101 already loaded");
+        assertThat(second.out())
+                .startsWith("Run 2 succeeded in ")
+                .contains("0 loaded")
+                .contains("101 already loaded");
     }
 
     @Test
@@ -46,6 +52,11 @@ class EtlCommandIT {
 
         JsonNode summary = new ObjectMapper().readTree(run.out());
         assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).hasLineCount(1);
+        assertThat(summary.get("schema_version").asInt()).isEqualTo(1);
+        assertThat(summary.get("warehouse").asText())
+                .isEqualTo("DuckDB file " + dir.resolve("w.duckdb").toAbsolutePath());
+        assertThat(summary.get("runId").asLong()).isEqualTo(1);
         assertThat(summary.get("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(summary.at("/events/read").asLong()).isEqualTo(8056);
         assertThat(summary.at("/tables/songplays").asLong()).isEqualTo(6820);

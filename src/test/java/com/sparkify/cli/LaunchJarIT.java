@@ -63,7 +63,7 @@ class LaunchJarIT {
         Process withoutTemp =
                 start(TARGET.resolve("sparkify.jar"), dir.resolve("no-such-temp-folder"), dir.resolve("x"));
         assertThat(withoutTemp.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(withoutTemp.exitValue()).isEqualTo(5);
+        assertThat(withoutTemp.exitValue()).isEqualTo(11);
         assertThat(output(withoutTemp))
                 .startsWith("error: Cannot load DuckDB's native library")
                 .contains("no-such-temp-folder")

@@ -130,7 +130,7 @@ class QueryCommandIT {
         assertError(nothing, 2, "Expected a query NAME, --sql or --list");
         assertError(badLimit, 2, "Expected --limit 1 or more, found 0");
         assertError(periodWithSql, 2, "--from and --to filter built-in analyses");
-        assertError(badSql, 5, "The warehouse rejected the query");
+        assertError(badSql, 11, "The warehouse rejected the query");
     }
 
     private static void assertError(CommandRun run, int exitCode, String message) {

@@ -68,7 +68,8 @@ class SecretsIT {
                 List.of("report", "--out=" + dir.resolve("report.html")),
                 List.of("export", "--format=parquet", "--out=" + dir.resolve("parquet"), "--overwrite"),
                 List.of("query", "top_songs", "--warehouse=" + wrongPasswordUrl),
-                List.of("--version"));
+                List.of("--version"),
+                List.of("etl", "--json", "--warehouse=" + unreachable));
 
         List<Integer> exitCodes = new ArrayList<>();
         for (List<String> command : commands) {
@@ -89,7 +90,7 @@ class SecretsIT {
                         .doesNotContain(AWS_KEY_ID);
             }
         }
-        assertThat(exitCodes).as("the runs include successes and failures").contains(0, 3, 4, 5);
+        assertThat(exitCodes).as("the runs include successes and failures").contains(0, 3, 4, 5, 11);
         assertThat(Files.readString(dir.resolve("report.html")))
                 .as("the report, which shows the runs' messages")
                 .doesNotContain(DB_PASSWORD)

@@ -6,6 +6,7 @@ import com.sparkify.SparkifyException;
 import com.sparkify.pipeline.TableCounts;
 import com.sparkify.pipeline.TableCountsQuery;
 import com.sparkify.warehouse.Warehouse;
+import com.sparkify.warehouse.WarehouseErrors;
 import com.sparkify.warehouse.duckdb.DuckDbLibrary;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -79,7 +80,9 @@ public final class ParquetExport {
             }
         } catch (SQLException | IOException e) {
             throw new SparkifyException(
-                    ErrorCode.WAREHOUSE, "Cannot export the star schema to " + out + ": " + Messages.firstLine(e), e);
+                    WarehouseErrors.code(e),
+                    "Cannot export the star schema to " + out + ": " + Messages.firstLine(e),
+                    e);
         }
         return written;
     }

@@ -18,7 +18,7 @@ public final class DuckDbLibrary {
             Class.forName("org.duckdb.DuckDBNative");
         } catch (ClassNotFoundException | LinkageError e) {
             throw new SparkifyException(
-                    ErrorCode.WAREHOUSE,
+                    ErrorCode.WAREHOUSE_FAILED,
                     "Cannot load DuckDB's native library (" + rootCause(e) + "). It is copied into the temp folder "
                             + System.getProperty("java.io.tmpdir") + " first: that folder must exist, be writable "
                             + "and not be mounted noexec; choose another with java -Djava.io.tmpdir=DIR -jar ..., "

@@ -128,7 +128,7 @@ final class SnapshotPublisher {
     private static SparkifyException failed(String what, IOException e) {
         boolean full = String.valueOf(e.getMessage()).contains("No space left");
         return new SparkifyException(
-                full ? ErrorCode.DISK_FULL : ErrorCode.WAREHOUSE,
+                full ? ErrorCode.DISK_FULL : ErrorCode.WAREHOUSE_FAILED,
                 what + ": " + e + "; readers keep the last snapshot, and the next run or read publishes again",
                 e);
     }

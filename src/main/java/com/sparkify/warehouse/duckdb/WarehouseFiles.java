@@ -75,7 +75,7 @@ record WarehouseFiles(Path file) {
             Files.write(publishPending(), new byte[0]);
         } catch (IOException e) {
             throw new SparkifyException(
-                    ErrorCode.WAREHOUSE, "Cannot create " + publishPending() + " beside the warehouse: " + e, e);
+                    ErrorCode.WAREHOUSE_FAILED, "Cannot create " + publishPending() + " beside the warehouse: " + e, e);
         }
     }
 

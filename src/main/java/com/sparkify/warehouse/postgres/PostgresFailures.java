@@ -28,6 +28,8 @@ final class PostgresFailures {
         String state = String.valueOf(e.getSQLState());
         String detail = detail(e);
         String advice;
+        // A server that turns the login away will do so again: only a server not reached is worth a retry.
+        ErrorCode code = ErrorCode.WAREHOUSE_FAILED;
         if (state.equals("28P01") || detail.contains("no password was provided")) {
             advice = "check the user and password (user=/password= in --warehouse, [CLUSTER] DB_USER/DB_PASSWORD"
                     + " of the config, or PGUSER/PGPASSWORD)";
@@ -37,9 +39,10 @@ final class PostgresFailures {
             advice = "create the database (CREATE DATABASE " + target.database() + ") or fix --warehouse";
         } else {
             advice = "check that the server is running and that host and port in --warehouse are right";
+            code = WarehouseErrors.code(e);
         }
         return new SparkifyException(
-                ErrorCode.WAREHOUSE,
+                code,
                 target.redact("Cannot connect to PostgreSQL " + target.location() + ": " + detail + "; " + advice),
                 e);
     }
@@ -60,7 +63,7 @@ final class PostgresFailures {
     /** The connection was lost while {@code doing}; the server rolls back the open transaction. */
     SparkifyException lost(String doing, SQLException e) {
         return new SparkifyException(
-                ErrorCode.WAREHOUSE,
+                ErrorCode.WAREHOUSE_UNREACHABLE,
                 target.redact("Lost the connection to PostgreSQL " + target.location() + " while " + doing + ": "
                         + detail(e) + "; the server rolled back the unfinished work, so nothing of this run was"
                         + " published; run again when the server is reachable"),

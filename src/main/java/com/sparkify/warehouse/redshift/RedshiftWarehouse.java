@@ -1,12 +1,12 @@
 package com.sparkify.warehouse.redshift;
 
-import com.sparkify.ErrorCode;
 import com.sparkify.Messages;
 import com.sparkify.SparkifyException;
 import com.sparkify.config.Settings;
 import com.sparkify.warehouse.JdbcSession;
 import com.sparkify.warehouse.StagingLoader;
 import com.sparkify.warehouse.Warehouse;
+import com.sparkify.warehouse.WarehouseErrors;
 import com.sparkify.warehouse.WarehouseSession;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -105,7 +105,7 @@ final class RedshiftWarehouse implements Warehouse {
 
     static SparkifyException connectFailure(RedshiftTarget target, SQLException e) {
         return new SparkifyException(
-                ErrorCode.WAREHOUSE,
+                WarehouseErrors.code(e),
                 "Cannot connect to " + target.describe() + ": " + target.redact(Messages.firstLine(e.getMessage()))
                         + "; check [CLUSTER] HOST and DB_PORT, the credentials, and that the cluster's security "
                         + "group lets this address in (sparkify cluster create opens it)",

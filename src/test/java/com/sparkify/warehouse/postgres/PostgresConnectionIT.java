@@ -126,7 +126,7 @@ class PostgresConnectionIT {
 
         SparkifyException failure = failure(settings(url), Map.of());
 
-        assertThat(failure.code()).isEqualTo(ErrorCode.WAREHOUSE);
+        assertThat(failure.code()).isEqualTo(ErrorCode.WAREHOUSE_FAILED);
         assertThat(failure.getMessage())
                 .isEqualTo("Cannot connect to PostgreSQL " + location() + ": password authentication failed for user"
                         + " \"" + LOGIN_USER + "\"; check the user and password (user=/password= in --warehouse,"
@@ -150,7 +150,7 @@ class PostgresConnectionIT {
 
         SparkifyException failure = failure(settings(url), Map.of());
 
-        assertThat(failure.code()).isEqualTo(ErrorCode.WAREHOUSE);
+        assertThat(failure.code()).isEqualTo(ErrorCode.WAREHOUSE_FAILED);
         assertThat(failure.getMessage())
                 .isEqualTo("Cannot connect to PostgreSQL localhost:" + server.port() + "/no_such_db: database"
                         + " \"no_such_db\" does not exist; create the database (CREATE DATABASE no_such_db) or fix"
@@ -167,7 +167,7 @@ class PostgresConnectionIT {
 
         SparkifyException failure = failure(settings(url), Map.of());
 
-        assertThat(failure.code()).isEqualTo(ErrorCode.WAREHOUSE);
+        assertThat(failure.code()).isEqualTo(ErrorCode.WAREHOUSE_UNREACHABLE);
         assertThat(failure.getMessage())
                 .startsWith("Cannot connect to PostgreSQL localhost:" + port + "/sparkify: Connection to localhost:"
                         + port + " refused")
@@ -176,7 +176,7 @@ class PostgresConnectionIT {
     }
 
     @Test
-    void theCommandLinePrintsOneLineWithoutThePasswordAndExits5() {
+    void theCommandLinePrintsOneLineWithoutThePasswordAndExits11() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cli = SparkifyCommand.commandLine();
@@ -186,7 +186,7 @@ class PostgresConnectionIT {
 
         int exit = cli.execute("check", "--warehouse", url);
 
-        assertThat(exit).isEqualTo(5);
+        assertThat(exit).isEqualTo(11);
         assertThat(err.toString().lines())
                 .containsExactly("error: Cannot connect to PostgreSQL " + location()
                         + ": password authentication failed for user \"" + LOGIN_USER + "\"; check the user and"

@@ -159,7 +159,7 @@ class PostgresWarehouseIT extends WarehouseContractIT {
                             + TestPostgres.get().port() + "/postgres while staging events (at " + logs)
                     .hasMessageContaining("nothing of this run was published")
                     .extracting(e -> ((SparkifyException) e).code())
-                    .isEqualTo(ErrorCode.WAREHOUSE);
+                    .isEqualTo(ErrorCode.WAREHOUSE_UNREACHABLE);
         }
 
         assertThat(star()).isEqualTo(before);

@@ -307,7 +307,7 @@ class RedshiftSqlOnPostgresIT {
         assertThatThrownBy(() -> redshiftEtl(songs, logs, 100))
                 .isInstanceOf(SparkifyException.class)
                 .hasMessageStartingWith("Cannot stage s3://sparkify-test/log_data/b.json.gz on Redshift: ")
-                .satisfies(e -> assertThat(((SparkifyException) e).code()).isEqualTo(ErrorCode.WAREHOUSE))
+                .satisfies(e -> assertThat(((SparkifyException) e).code()).isEqualTo(ErrorCode.WAREHOUSE_FAILED))
                 .hasMessageContaining("cannot decompress s3://sparkify-test/log_data/b.json.gz");
         assertThat(redshiftCount("SELECT COUNT(*) FROM songplays")).isZero();
         assertThat(redshiftCount("SELECT COUNT(*) FROM etl_files")).isZero();

@@ -98,6 +98,6 @@ class RedshiftTargetTest {
                 .hasMessageStartingWith("Cannot connect to Redshift 127.0.0.1:1/dev as awsuser: ")
                 .hasMessageNotContaining("Passw0rdSecret")
                 .extracting(e -> ((SparkifyException) e).code())
-                .isEqualTo(ErrorCode.WAREHOUSE);
+                .isEqualTo(ErrorCode.WAREHOUSE_UNREACHABLE);
     }
 }

@@ -24,8 +24,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,23 +40,25 @@ class DistributionIT {
     private static final List<String> TABLES = List.of("songplays", "users", "songs", "artists", "time", "load_errors");
 
     @TempDir
+    static Path opt;
+
+    private static Path archive;
+    private static Path install;
+
+    @TempDir
     Path dir;
 
-    private Path archive;
-    private Path install;
-
-    @BeforeEach
-    void unpackReadOnly() throws Exception {
+    @BeforeAll
+    static void unpackReadOnly() throws Exception {
         archive = theArchive();
-        Path opt = Files.createDirectories(dir.resolve("opt"));
-        run(List.of("tar", "xzf", archive.toAbsolutePath().toString(), "-C", opt.toString()), dir, Map.of());
+        run(List.of("tar", "xzf", archive.toAbsolutePath().toString(), "-C", opt.toString()), opt, Map.of());
         install = opt.resolve(folderName(archive));
-        run(List.of("chmod", "-R", "a-w", opt.toString()), dir, Map.of());
+        run(List.of("chmod", "-R", "a-w", opt.toString()), opt, Map.of());
     }
 
-    @AfterEach
-    void makeWritableForCleanUp() throws Exception {
-        run(List.of("chmod", "-R", "u+w", dir.toString()), dir, Map.of());
+    @AfterAll
+    static void makeWritableForCleanUp() throws Exception {
+        run(List.of("chmod", "-R", "u+w", opt.toString()), opt, Map.of());
     }
 
     @Test
@@ -106,8 +108,7 @@ class DistributionIT {
 
     @Test
     void versionNamesTheReleaseAndTheCommitItWasBuiltFrom() throws Exception {
-        Result version =
-                sparkify(dir, Map.of("XDG_CACHE_HOME", dir.resolve("cache").toString()), "--version");
+        Result version = sparkify(dir, Map.of("SPARKIFY_CACHE_DIR", ""), "--version");
 
         assertThat(version.exitCode()).as(version.output()).isZero();
         String release = folderName(archive).substring("sparkify-".length());
@@ -152,13 +153,20 @@ class DistributionIT {
         String dockerfile = Files.readString(Path.of("Dockerfile"), StandardCharsets.UTF_8);
         Matcher add = Pattern.compile("(?m)^ADD (\\S+) /opt/$").matcher(dockerfile);
         assertThat(add.find()).as("ADD <archive> /opt/ in the Dockerfile").isTrue();
-        assertThat(FileSystems.getDefault().getPathMatcher("glob:" + add.group(1)))
-                .accepts(TARGET.resolve(archive.getFileName()));
+        assertThat(FileSystems.getDefault()
+                        .getPathMatcher("glob:" + add.group(1))
+                        .matches(TARGET.resolve(archive.getFileName())))
+                .as("%s matches %s", add.group(1), archive)
+                .isTrue();
         Matcher link =
                 Pattern.compile("ln -s /opt/(\\S+) /usr/local/bin/sparkify").matcher(dockerfile);
         assertThat(link.find()).as("the link to the launcher in the Dockerfile").isTrue();
-        assertThat(FileSystems.getDefault().getPathMatcher("glob:" + link.group(1)))
-                .accepts(Path.of(folderName(archive), "bin", "sparkify"));
+        Path launcher = Path.of(folderName(archive), "bin", "sparkify");
+        assertThat(FileSystems.getDefault()
+                        .getPathMatcher("glob:" + link.group(1))
+                        .matches(launcher))
+                .as("%s matches %s", link.group(1), launcher)
+                .isTrue();
     }
 
     private Path fakeJava(String name, String body) throws IOException {

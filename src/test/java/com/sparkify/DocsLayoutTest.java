@@ -40,7 +40,8 @@ class DocsLayoutTest {
                 "schema.md",
                 "guarantees.md",
                 "architecture.md",
-                "performance.md")) {
+                "performance.md",
+                "deploy.md")) {
             assertThat(DOCS.resolve(page)).exists();
         }
         assertThat(Path.of("CONTRIBUTING.md")).exists();

@@ -130,7 +130,9 @@ final class QueryCommand implements Callable<Integer> {
                 throw new GuardedOutput.OutputFailed();
             }
             // On standard error: standard output carries the answer alone.
-            spec.commandLine().getErr().println("Answer " + PublishedRun.describe(asOf) + ".");
+            if (!common.logging.quiet()) {
+                spec.commandLine().getErr().println("Answer " + PublishedRun.describe(asOf) + ".");
+            }
         } catch (GuardedOutput.OutputFailed | UncheckedIOException e) {
             return stopped(answer.rows());
         }

@@ -46,7 +46,7 @@ rm -rf "$work" && mkdir -p "$work"
 gb() { awk -v b="$1" 'BEGIN {printf "%.1f GB", b / 1e9}'; }
 input_bytes() { du -sb "$1/song_data" "$1/log_data" | awk '{s += $1} END {print s}'; }
 free_bytes() { df -B1 --output=avail "$1" | tail -1; }
-need_load() { awk -v b="$(input_bytes "$1")" 'BEGIN {printf "%d", b * 0.3}'; }
+need_load() { awk -v b="$(input_bytes "$1")" 'BEGIN {printf "%.0f", b * 0.3}'; }
 need_daily() { echo $(( 2 * $(stat -c %s "$warehouse") + 2 * 1024 * 1024 * 1024 )); }
 check_disk() { # what, bytes needed, folder
   local free; free=$(free_bytes "$3")

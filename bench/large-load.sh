@@ -79,14 +79,20 @@ measure() { # label, warehouse, data folder -> one line of results, and the run'
     --songs "$from/song_data" --logs "$from/log_data" > "$work/$label.out" 2> "$work/$label.log" || rc=$?
   ended=$(date +%s%N)
   kill "$sampler" && wait "$sampler" 2> /dev/null || true
-  if [ "$rc" -ne 0 ]; then echo "$label: etl exited $rc; its log: $work/$label.log" >&2; exit "$rc"; fi
   local rss cpu millis events temp disk repeats
   rss=$(awk -F': ' '/Maximum resident set size/ {print int($2 / 1024)}' "$work/$label.time")
   cpu=$(awk -F': ' '/(User|System) time/ {s += $2} END {printf "%d", s * 1000}' "$work/$label.time")
-  millis=$(grep -o '"millis" *: *[0-9]*' "$work/$label.out" | grep -o '[0-9]*$')
-  events=$(sed -n '/"events"/,/}/p' "$work/$label.out" | grep -o '"read" *: *[0-9]*' | grep -o '[0-9]*$')
   temp=$(awk '{if ($1 + $2 > top) top = $1 + $2} END {print top + 0}' "$work/$label.disk")
   disk=$(awk '{if ($1 + $2 + $3 > top) top = $1 + $2 + $3} END {print top + 0}' "$work/$label.disk")
+  if [ "$rc" -ne 0 ]; then # what it cost up to the failure, and its last step
+    echo "$label: etl exited $rc after $(((ended - started) / 1000000)) ms, CPU $cpu ms, peak RSS $rss MiB," \
+      "temp peak $(gb "$temp"), disk peak $(gb "$disk"), load average $load_before / $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+    grep -E '^[0-9:.]+ DEBUG (SqlScripts|RunExecution|QualityChecks)' "$work/$label.log" | tail -3 >&2 || true
+    grep -m1 '^error:' "$work/$label.log" >&2 || true
+    exit "$rc"
+  fi
+  millis=$(grep -o '"millis" *: *[0-9]*' "$work/$label.out" | grep -o '[0-9]*$')
+  events=$(sed -n '/"events"/,/}/p' "$work/$label.out" | grep -o '"read" *: *[0-9]*' | grep -o '[0-9]*$')
   repeats=$(grep -ciE 'again|retry|retried|out of memory' "$work/$label.log" || true)
   printf '%s %d %d %d %d %d %d %d %s %s %s %d\n' "$label" "$events" "$(((ended - started) / 1000000))" "$millis" \
     "$rss" "$(stat -c %s "$db")" "$temp" "$disk" "$repeats" "${load_before// /,}" \

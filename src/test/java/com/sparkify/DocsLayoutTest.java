@@ -41,6 +41,7 @@ class DocsLayoutTest {
                 "guarantees.md",
                 "architecture.md",
                 "performance.md",
+                "scale.md",
                 "deploy.md")) {
             assertThat(DOCS.resolve(page)).exists();
         }

@@ -8,22 +8,10 @@ import com.sparkify.config.Settings;
 import com.sparkify.config.SettingsResolver;
 import com.sparkify.warehouse.Rows;
 import com.sparkify.warehouse.Warehouse;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.FileInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.sql.Connection;
-import java.sql.Statement;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,46 +22,14 @@ import org.junit.jupiter.api.io.TempDir;
  * session that gets in went over TLS, and one that was told not to use it does not get in.
  */
 class PostgresTlsIT {
-    private static final String USER = "tls_user";
-    private static final String PASSWORD = "Tls-Pa55word";
+    private static final String USER = TlsPostgres.USER;
+    private static final String PASSWORD = TlsPostgres.PASSWORD;
 
-    @TempDir
-    static Path certificates;
-
-    private static EmbeddedPostgres server;
-    private static Path serverCertificate;
-    private static Path otherCertificate;
+    private static TlsPostgres server;
 
     @BeforeAll
     static void startAServerThatRequiresTls() throws Exception {
-        serverCertificate = certificate("server", "localhost", true);
-        otherCertificate = certificate("other", "localhost", false);
-        server = EmbeddedPostgres.builder()
-                .setServerConfig("ssl", "on")
-                .setServerConfig("ssl_cert_file", serverCertificate.toString())
-                .setServerConfig(
-                        "ssl_key_file", certificates.resolve("server.key").toString())
-                .setDataDirectoryCustomizer(data -> {
-                    try {
-                        Files.writeString(
-                                data.toPath().resolve("pg_hba.conf"),
-                                String.join(
-                                        "\n",
-                                        "local all all trust",
-                                        "host all postgres 127.0.0.1/32 trust",
-                                        "host all postgres ::1/128 trust",
-                                        "hostssl all " + USER + " 127.0.0.1/32 scram-sha-256",
-                                        "hostssl all " + USER + " ::1/128 scram-sha-256",
-                                        ""));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                })
-                .start();
-        try (Connection admin = server.getPostgresDatabase().getConnection();
-                Statement statement = admin.createStatement()) {
-            statement.execute("CREATE ROLE " + USER + " LOGIN PASSWORD '" + PASSWORD + "'");
-        }
+        server = TlsPostgres.start();
     }
 
     @AfterAll
@@ -81,60 +37,6 @@ class PostgresTlsIT {
         if (server != null) {
             server.close();
         }
-    }
-
-    /** A self-signed certificate for {@code host} made with the JDK's keytool; its key as PEM when asked. */
-    private static Path certificate(String name, String host, boolean writeKey) throws Exception {
-        Path store = certificates.resolve(name + ".p12");
-        Process keytool = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "keytool")
-                                .toString(),
-                        "-genkeypair",
-                        "-alias",
-                        name,
-                        "-keyalg",
-                        "RSA",
-                        "-keysize",
-                        "2048",
-                        "-validity",
-                        "2",
-                        "-dname",
-                        "CN=" + host,
-                        "-ext",
-                        "SAN=dns:" + host + ",ip:127.0.0.1",
-                        "-storetype",
-                        "PKCS12",
-                        "-keystore",
-                        store.toString(),
-                        "-storepass",
-                        "changeit")
-                .redirectErrorStream(true)
-                .start();
-        keytool.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
-        assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(keytool.exitValue()).as("keytool").isZero();
-        KeyStore keys = KeyStore.getInstance("PKCS12");
-        try (InputStream in = new FileInputStream(store.toFile())) {
-            keys.load(in, "changeit".toCharArray());
-        }
-        Certificate certificate = keys.getCertificate(name);
-        Path pem = certificates.resolve(name + ".crt");
-        Files.writeString(pem, pem("CERTIFICATE", certificate.getEncoded()));
-        if (writeKey) {
-            Path key = certificates.resolve(name + ".key");
-            Files.writeString(
-                    key,
-                    pem(
-                            "PRIVATE KEY",
-                            keys.getKey(name, "changeit".toCharArray()).getEncoded()));
-            Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
-        }
-        return pem;
-    }
-
-    private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 
     private static Settings settings(String url, Map<String, String> tls, Path dir) {
@@ -145,7 +47,7 @@ class PostgresTlsIT {
     }
 
     private static String url() {
-        return "jdbc:postgresql://localhost:" + server.getPort() + "/postgres";
+        return "jdbc:postgresql://localhost:" + server.port() + "/postgres";
     }
 
     private static String sessionUsesTls(Settings settings) {
@@ -175,9 +77,16 @@ class PostgresTlsIT {
 
     @Test
     void verifyFullChecksTheServerAgainstPgsslrootcert(@TempDir Path dir) {
-        Map<String, String> trusted = Map.of("PGSSLMODE", "verify-full", "PGSSLROOTCERT", serverCertificate.toString());
-        Map<String, String> untrusted =
-                Map.of("PGSSLMODE", "verify-full", "PGSSLROOTCERT", otherCertificate.toString());
+        Map<String, String> trusted = Map.of(
+                "PGSSLMODE",
+                "verify-full",
+                "PGSSLROOTCERT",
+                server.serverCertificate().toString());
+        Map<String, String> untrusted = Map.of(
+                "PGSSLMODE",
+                "verify-full",
+                "PGSSLROOTCERT",
+                server.otherCertificate().toString());
 
         assertThat(sessionUsesTls(settings(url(), trusted, dir))).isEqualTo("Boolean:true");
         assertThat(failure(settings(url(), untrusted, dir)))

@@ -90,4 +90,58 @@ class RedshiftIamIT {
                 .hasMessageContaining("unrecognized configuration parameter \"driver_version\"")
                 .hasMessageNotContaining(TlsPostgres.IAM_PASSWORD);
     }
+
+    /**
+     * Temporary credentials from the default chain: a web identity token exchanged with STS (the fake) for a
+     * role's keys, which needs the SDK's sts module on the class path, then the same login.
+     */
+    @Test
+    void theDefaultChainsWebIdentityGoesThroughStsFirst() throws Exception {
+        Path token = java.nio.file.Files.writeString(dir.resolve("token"), "web-identity-token");
+        System.clearProperty("aws.accessKeyId");
+        System.clearProperty("aws.secretAccessKey");
+        System.setProperty("aws.roleArn", "arn:aws:iam::123456789012:role/sparkify-etl");
+        System.setProperty("aws.webIdentityTokenFile", token.toString());
+        System.setProperty("aws.endpointUrlSts", aws.endpoint().toString());
+        System.setProperty("aws.region", "us-west-2");
+        try {
+            aws.reset();
+            aws.on(
+                            "AssumeRoleWithWebIdentity",
+                            FakeAws.ok(
+                                    "AssumeRoleWithWebIdentity",
+                                    "https://sts.amazonaws.com/doc/2011-06-15/",
+                                    "<Credentials><AccessKeyId>ASIAFAKE</AccessKeyId><SecretAccessKey>temporary"
+                                            + "</SecretAccessKey><SessionToken>session</SessionToken><Expiration>"
+                                            + "2099-01-01T00:00:00Z</Expiration></Credentials>"))
+                    .on(
+                            "GetClusterCredentials",
+                            FakeAws.ok(
+                                    "GetClusterCredentials",
+                                    FakeAws.REDSHIFT,
+                                    "<DbUser>" + TlsPostgres.IAM_USER + "</DbUser><DbPassword>"
+                                            + TlsPostgres.IAM_PASSWORD
+                                            + "</DbPassword><Expiration>2099-01-01T00:00:00Z</Expiration>"));
+            String url = "jdbc:redshift:iam://127.0.0.1:" + server.port() + "/postgres?clusterid=dwhcluster"
+                    + "&Region=us-west-2&endpointUrl=" + aws.endpoint() + "&DbUser=sparkify_web&sslmode=verify-full"
+                    + "&sslrootcert=" + server.serverCertificate() + "&loginTimeout=10";
+            Settings settings = new SettingsResolver(Map.of(), dir).resolve(SettingsResolver.Flags.warehouse(url));
+
+            SparkifyException failure = catchThrowableOfType(
+                    SparkifyException.class, () -> Warehouses.open(settings).close());
+
+            assertThat(aws.actions()).contains("AssumeRoleWithWebIdentity", "GetClusterCredentials");
+            assertThat(aws.calls("AssumeRoleWithWebIdentity").get(0).parameters())
+                    .containsEntry("RoleArn", "arn:aws:iam::123456789012:role/sparkify-etl")
+                    .containsEntry("WebIdentityToken", "web-identity-token");
+            assertThat(failure).hasMessageContaining("unrecognized configuration parameter \"driver_version\"");
+        } finally {
+            System.clearProperty("aws.roleArn");
+            System.clearProperty("aws.webIdentityTokenFile");
+            System.clearProperty("aws.endpointUrlSts");
+            System.clearProperty("aws.region");
+            System.setProperty("aws.accessKeyId", "AKIDFAKE");
+            System.setProperty("aws.secretAccessKey", "secretfake");
+        }
+    }
 }

@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Creates, shows and deletes the Redshift cluster of the config file, with your AWS credentials (AWS_PROFILE, AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or aws configure).",
             "",
-            "Config keys: [CLUSTER] CLUSTER_IDENTIFIER, CLUSTER_TYPE, NUM_NODES, NODE_TYPE, DB_NAME, DB_USER, DB_PASSWORD, DB_PORT, REGION; [IAM_ROLE] ROLE_NAME.",
+            "Config keys: [CLUSTER] CLUSTER_IDENTIFIER, CLUSTER_TYPE, NUM_NODES, NODE_TYPE, DB_NAME, DB_USER, DB_PASSWORD, DB_PORT, REGION; [IAM_ROLE] ROLE_NAME. A classic dwh.cfg works too: the identifier and region come from [CLUSTER] HOST when missing, and [IAM_ROLE] ARN without ROLE_NAME names a role to use, which sparkify never creates or deletes.",
             ""
         },
         subcommands = {ClusterCommand.Create.class, ClusterCommand.Status.class, ClusterCommand.Delete.class})
@@ -101,6 +101,14 @@ final class ClusterCommand implements Runnable {
                     timeout);
         }
 
+        /**
+         * Right after the options: a command without credentials fails before it checks the config's keys or
+         * calls anyone, rather than after it has begun.
+         */
+        void requireCredentials() {
+            AwsClients.requireCredentials();
+        }
+
         AwsClients clients(Optional<String> region) {
             return AwsClients.create(region, Optional.ofNullable(endpoint));
         }
@@ -138,6 +146,7 @@ final class ClusterCommand implements Runnable {
         @Override
         public Integer call() {
             Settings settings = common.resolve();
+            aws.requireCredentials();
             Path config = configFile(settings);
             ClusterSpec cluster = ClusterSpec.of(settings);
             CallerAddress caller = allowFrom != null
@@ -187,6 +196,7 @@ final class ClusterCommand implements Runnable {
         @Override
         public Integer call() {
             Settings settings = common.resolve();
+            aws.requireCredentials();
             ClusterId id = ClusterId.of(settings);
             PrintWriter out = spec.commandLine().getOut();
             try (AwsClients clients = aws.clients(id.region())) {
@@ -274,19 +284,28 @@ final class ClusterCommand implements Runnable {
         @Override
         public Integer call() {
             Settings settings = common.resolve();
+            aws.requireCredentials();
             ClusterId id = ClusterId.of(settings);
             if (!yes) {
                 throw new SparkifyException(
                         ErrorCode.USAGE,
                         "This deletes cluster " + id.identifier() + " and all its data, without a final snapshot, "
-                                + "and the IAM role " + id.roleName() + "; run again with --yes");
+                                + (id.managesRole()
+                                        ? "and the IAM role " + id.roleName() + " if sparkify created it"
+                                        : "but not the IAM role of [IAM_ROLE] ARN")
+                                + "; run again with --yes");
             }
+            boolean roleDeleted;
             try (AwsClients clients = aws.clients(id.region())) {
-                aws.provisioner(clients, spec.commandLine().getErr(), waiting.timeout())
+                roleDeleted = aws.provisioner(clients, spec.commandLine().getErr(), waiting.timeout())
                         .delete(id);
             }
             PrintWriter out = spec.commandLine().getOut();
-            out.printf("Deleted cluster %s and IAM role %s%n", id.identifier(), id.roleName());
+            if (roleDeleted) {
+                out.printf("Deleted cluster %s and IAM role %s%n", id.identifier(), id.roleName());
+            } else {
+                out.printf("Deleted cluster %s; IAM role %s left as it is%n", id.identifier(), id.roleName());
+            }
             out.flush();
             return 0;
         }

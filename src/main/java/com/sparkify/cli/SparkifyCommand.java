@@ -98,6 +98,9 @@ public final class SparkifyCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        // sparkify reads libpq's password file itself, with libpq's rules; pgjdbc's own reader would also use a
+        // file that others can read, which libpq refuses.
+        System.setProperty("org.postgresql.pgpassfile", "/dev/null");
         String[] ordered = arguments(args);
         CommandLine command = commandLine(ordered);
         if (Arrays.asList(ordered).contains("--json")) {

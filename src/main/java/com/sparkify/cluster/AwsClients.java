@@ -29,6 +29,19 @@ public record AwsClients(IamClient iam, RedshiftClient redshift, Ec2Client ec2) 
         return create(region, endpoint, DefaultCredentialsProvider.builder().build());
     }
 
+    /** Fails, saying where to put them, when the default chain finds no credentials. */
+    public static void requireCredentials() {
+        requireCredentials(DefaultCredentialsProvider.builder().build());
+    }
+
+    static void requireCredentials(AwsCredentialsProvider credentials) {
+        try {
+            credentials.resolveCredentials();
+        } catch (SdkClientException e) {
+            throw AwsFailures.noCredentials(e);
+        }
+    }
+
     /**
      * Clients for {@code region}, else the SDK's default region; all three sent to {@code endpoint} when given
      * (an AWS-compatible test server).

@@ -32,14 +32,18 @@ final class AwsFailures {
             return new SparkifyException(exit, "AWS refused " + action + " (" + code + "): " + message, e);
         }
         if (e instanceof SdkClientException && String.valueOf(e.getMessage()).contains("credentials")) {
-            return new SparkifyException(
-                    ErrorCode.CONFIG,
-                    "Expected AWS credentials, found none: set AWS_PROFILE, or AWS_ACCESS_KEY_ID and "
-                            + "AWS_SECRET_ACCESS_KEY, or run aws configure",
-                    e);
+            return noCredentials(e);
         }
         return new SparkifyException(
                 ErrorCode.WAREHOUSE_UNREACHABLE, "Cannot reach AWS for " + action + ": " + e.getMessage(), e);
+    }
+
+    static SparkifyException noCredentials(SdkException e) {
+        return new SparkifyException(
+                ErrorCode.CONFIG,
+                "Expected AWS credentials, found none: set AWS_PROFILE, or AWS_ACCESS_KEY_ID and "
+                        + "AWS_SECRET_ACCESS_KEY, or run aws configure",
+                e);
     }
 
     static boolean isDenied(AwsServiceException e) {

@@ -27,6 +27,9 @@ public final class ClusterProvisioner {
     /** The AWS managed policy the role gets: read any S3 object, write none. */
     public static final String S3_READ_ONLY = "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess";
 
+    /** The description sparkify gives the role it creates: how delete tells its own role from anyone else's. */
+    static final String ROLE_DESCRIPTION = "Lets Redshift read S3 for sparkify";
+
     static final String TRUST_POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
             + "\"Principal\":{\"Service\":\"redshift.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
 
@@ -56,7 +59,13 @@ public final class ClusterProvisioner {
     public ClusterState create(ClusterSpec spec, CallerAddress caller) {
         ClusterId id = spec.id();
         String cidr = IngressCidr.forHost(caller.lookup());
-        String roleArn = ensureRole(id.roleName());
+        String roleArn;
+        if (id.givenRoleArn().isPresent()) {
+            roleArn = id.givenRoleArn().get();
+            progress.accept("Using IAM role " + roleArn + " of [IAM_ROLE] ARN");
+        } else {
+            roleArn = ensureRole(id.roleName());
+        }
         Optional<Cluster> existing = describe(id.identifier());
         if (existing.isPresent()) {
             String status = existing.get().clusterStatus();
@@ -100,8 +109,13 @@ public final class ClusterProvisioner {
         return state(id, describe(id.identifier()), roleArn(id.roleName()));
     }
 
-    /** Closes the port sparkify opened, deletes the cluster without a final snapshot, waits, deletes the role. */
-    public void delete(ClusterId id) {
+    /**
+     * Closes the port sparkify opened, deletes the cluster without a final snapshot, waits, then deletes the
+     * role if sparkify created it.
+     *
+     * @return whether the role was deleted
+     */
+    public boolean delete(ClusterId id) {
         Optional<Cluster> cluster = describe(id.identifier());
         if (cluster.isEmpty()) {
             progress.accept("No cluster " + id.identifier() + "; nothing to delete");
@@ -117,7 +131,11 @@ public final class ClusterProvisioner {
             }
             waitFor(id.identifier(), Optional::isEmpty, "deleted");
         }
-        deleteRole(id.roleName());
+        if (!id.managesRole()) {
+            progress.accept("IAM role " + id.roleName() + " comes from [IAM_ROLE] ARN; left as it is");
+            return false;
+        }
+        return deleteRole(id.roleName());
     }
 
     private String ensureRole(String name) {
@@ -126,7 +144,7 @@ public final class ClusterProvisioner {
             arn = aws.iam()
                     .createRole(request -> request.roleName(name)
                             .assumeRolePolicyDocument(TRUST_POLICY)
-                            .description("Lets Redshift read S3 for sparkify"))
+                            .description(ROLE_DESCRIPTION))
                     .role()
                     .arn();
             progress.accept("Created IAM role " + name);
@@ -154,7 +172,21 @@ public final class ClusterProvisioner {
         }
     }
 
-    private void deleteRole(String name) {
+    private boolean deleteRole(String name) {
+        Optional<String> description;
+        try {
+            description = Optional.ofNullable(
+                    aws.iam().getRole(request -> request.roleName(name)).role().description());
+        } catch (NoSuchEntityException e) {
+            progress.accept("No IAM role " + name + "; nothing to delete");
+            return false;
+        } catch (SdkException e) {
+            throw AwsFailures.translate("iam:GetRole", e);
+        }
+        if (!description.equals(Optional.of(ROLE_DESCRIPTION))) {
+            progress.accept("IAM role " + name + " was not created by sparkify; left as it is");
+            return false;
+        }
         try {
             aws.iam().detachRolePolicy(request -> request.roleName(name).policyArn(S3_READ_ONLY));
         } catch (NoSuchEntityException e) {
@@ -165,8 +197,10 @@ public final class ClusterProvisioner {
         try {
             aws.iam().deleteRole(request -> request.roleName(name));
             progress.accept("Deleted IAM role " + name);
+            return true;
         } catch (NoSuchEntityException e) {
             progress.accept("No IAM role " + name + "; nothing to delete");
+            return false;
         } catch (SdkException e) {
             throw AwsFailures.translate("iam:DeleteRole", e);
         }

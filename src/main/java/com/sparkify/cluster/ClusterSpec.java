@@ -37,8 +37,10 @@ public record ClusterSpec(
         requireNonNull(password, "password is null");
     }
 
+    /** The cluster to create; every key it needs and lacks is named in one message. */
     public static ClusterSpec of(Settings settings) {
-        ClusterId id = ClusterId.of(settings);
+        RequiredKeys keys = new RequiredKeys();
+        ClusterId id = ClusterId.of(settings, keys);
         int nodes = settings.aws().numNodes().orElse(1);
         String type = settings.aws()
                 .clusterType()
@@ -55,16 +57,13 @@ public record ClusterSpec(
                     "Expected [CLUSTER] NUM_NODES " + (type.equals("multi-node") ? "of 2 or more" : "of 1") + " for a "
                             + type + " cluster, found " + nodes);
         }
-        Secret password = ClusterId.require(settings.cluster().password(), "[CLUSTER] DB_PASSWORD", "Passw0rdPassw0rd");
+        String nodeType = keys.get(settings.aws().nodeType(), "[CLUSTER] NODE_TYPE", "ra3.large");
+        String database = keys.get(settings.cluster().database(), "[CLUSTER] DB_NAME", "dev");
+        String user = keys.get(settings.cluster().user(), "[CLUSTER] DB_USER", "awsuser");
+        Secret password = keys.get(settings.cluster().password(), "[CLUSTER] DB_PASSWORD", "Passw0rdPassw0rd");
+        keys.check();
         checkPassword(password.reveal());
-        return new ClusterSpec(
-                id,
-                type,
-                nodes,
-                ClusterId.require(settings.aws().nodeType(), "[CLUSTER] NODE_TYPE", "ra3.large"),
-                ClusterId.require(settings.cluster().database(), "[CLUSTER] DB_NAME", "dev"),
-                ClusterId.require(settings.cluster().user(), "[CLUSTER] DB_USER", "awsuser"),
-                password);
+        return new ClusterSpec(id, type, nodes, nodeType, database, user, password);
     }
 
     /** Redshift's rules for an admin password, checked before anything is created. The password is not shown. */

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
  * @param aws the cluster to create and the S3 folder for COPY manifests
  * @param s3Endpoint an S3-compatible store (its URL) to read s3:// locations from instead of AWS S3
  * @param engine what the engines take from the environment
+ * @param warehouseOrigin where {@link #warehouseUrl} came from, which ranks the login it may hold
  */
 public record Settings(
         String warehouseUrl,
@@ -35,7 +36,8 @@ public record Settings(
         List<String> warnings,
         AwsSettings aws,
         Optional<String> s3Endpoint,
-        EngineOptions engine) {
+        EngineOptions engine,
+        Origin warehouseOrigin) {
     public static final String DEFAULT_WAREHOUSE = "jdbc:duckdb:sparkify.duckdb";
 
     /** A schema name that needs no care anywhere: a letter or _, then letters, digits or _, 63 at most. */
@@ -59,6 +61,15 @@ public record Settings(
         requireNonNull(aws, "aws is null");
         requireNonNull(s3Endpoint, "s3Endpoint is null");
         requireNonNull(engine, "engine is null");
+        requireNonNull(warehouseOrigin, "warehouseOrigin is null");
+    }
+
+    /** Where a setting came from. */
+    public enum Origin {
+        FLAG,
+        ENVIRONMENT,
+        CONFIG_FILE,
+        DEFAULT
     }
 
     /** Settings without AWS keys, an S3 endpoint or engine options, for callers that need none. */
@@ -84,7 +95,8 @@ public record Settings(
                 warnings,
                 AwsSettings.none(),
                 Optional.empty(),
-                EngineOptions.none());
+                EngineOptions.none(),
+                Origin.FLAG);
     }
 
     /** These settings with {@code engine} instead. */
@@ -101,6 +113,23 @@ public record Settings(
                 warnings,
                 aws,
                 s3Endpoint,
-                engine);
+                engine,
+                warehouseOrigin);
+    }
+
+    /**
+     * Who connects, flag before environment before config file: the login in a URL given as {@code --warehouse}
+     * or {@code $SPARKIFY_WAREHOUSE}, then {@code PGUSER}/{@code PGPASSWORD}, then the login in a {@code
+     * [WAREHOUSE] URL} of the config file, then {@code [CLUSTER] DB_USER}/{@code DB_PASSWORD}. User and
+     * password are resolved each on its own, as libpq does.
+     *
+     * @param inUrl the user and password the warehouse URL itself holds
+     */
+    public Login login(Login inUrl) {
+        Login environment = new Login(engine.pgUser(), engine.pgPassword());
+        Login configFile = new Login(cluster.user(), cluster.password());
+        return warehouseOrigin == Origin.CONFIG_FILE
+                ? environment.or(inUrl).or(configFile)
+                : inUrl.or(environment).or(configFile);
     }
 }

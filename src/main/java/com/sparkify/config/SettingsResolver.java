@@ -52,11 +52,22 @@ public final class SettingsResolver {
         Cluster cluster = cluster(ini, configFile);
         List<String> warnings = new ArrayList<>();
         configFile.ifPresent(file -> warnIfWorldReadable(file, cluster, warnings));
+        Settings.Origin origin = flags.warehouse().isPresent()
+                ? Settings.Origin.FLAG
+                : env("SPARKIFY_WAREHOUSE").isPresent()
+                        ? Settings.Origin.ENVIRONMENT
+                        : ini.get("WAREHOUSE", "URL").or(() -> cluster.host()).isPresent()
+                                ? Settings.Origin.CONFIG_FILE
+                                : Settings.Origin.DEFAULT;
         String warehouse = flags.warehouse()
                 .or(() -> env("SPARKIFY_WAREHOUSE"))
                 .or(() -> ini.get("WAREHOUSE", "URL"))
                 .or(() -> redshiftUrl(cluster))
                 .orElse(Settings.DEFAULT_WAREHOUSE);
+        EngineOptions engine = EngineOptions.from(environment);
+        if (warehouse.startsWith("jdbc:postgresql:")) {
+            engine = checkPasswordFile(engine, warnings);
+        }
         Optional<String> schema = flags.schema()
                 .map(name -> checkSchema(name, "--schema"))
                 .or(() -> env("SPARKIFY_SCHEMA").map(name -> checkSchema(name, "$SPARKIFY_SCHEMA")))
@@ -74,7 +85,8 @@ public final class SettingsResolver {
                 warnings,
                 aws(ini, configFile),
                 env("SPARKIFY_S3_ENDPOINT").or(() -> ini.get("S3", "ENDPOINT")),
-                EngineOptions.from(environment));
+                engine,
+                origin);
     }
 
     private Optional<Path> configFile(Flags flags) {
@@ -155,6 +167,32 @@ public final class SettingsResolver {
         } catch (UnsupportedOperationException | IOException e) {
             // Not a POSIX file system: nothing to check.
         }
+    }
+
+    /** As libpq does on Unix: a password file others may read or write is ignored, with a warning. */
+    private static EngineOptions checkPasswordFile(EngineOptions engine, List<String> warnings) {
+        if (engine.passwordFile().isEmpty()) {
+            return engine;
+        }
+        Path file = engine.passwordFile().get().path();
+        if (!Files.exists(file)) {
+            return engine;
+        }
+        if (!Files.isRegularFile(file)) {
+            warnings.add("password file " + file + " is not a plain file, so it is ignored");
+            return engine.withoutPasswordFile();
+        }
+        try {
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+            if (permissions.stream().anyMatch(permission -> !permission.name().startsWith("OWNER_"))) {
+                warnings.add("password file " + file + " has group or world access, so it is ignored, as psql"
+                        + " ignores it; run: chmod 600 " + file);
+                return engine.withoutPasswordFile();
+            }
+        } catch (UnsupportedOperationException | IOException e) {
+            // Not a POSIX file system: libpq checks nothing there either.
+        }
+        return engine;
     }
 
     private Optional<String> env(String name) {

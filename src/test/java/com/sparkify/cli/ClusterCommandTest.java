@@ -178,6 +178,70 @@ class ClusterCommandTest {
     }
 
     @Test
+    void credentialsAreCheckedBeforeAnythingElse() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                java.util.stream.Stream.of(
+                                        "AWS_ACCESS_KEY_ID",
+                                        "AWS_PROFILE",
+                                        "AWS_WEB_IDENTITY_TOKEN_FILE",
+                                        "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
+                                        "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+                                        "AWS_SHARED_CREDENTIALS_FILE")
+                                .noneMatch(name -> System.getenv(name) != null)
+                        && !Files.exists(Path.of(System.getProperty("user.home"), ".aws")),
+                "needs a machine without AWS credentials of its own");
+        Files.writeString(config, "[CLUSTER]\nDB_NAME = dev\n");
+        System.clearProperty("aws.accessKeyId");
+        System.clearProperty("aws.secretAccessKey");
+        // No instance to ask: the chain's last resort would wait for a metadata service that is not there.
+        System.setProperty("aws.disableEc2Metadata", "true");
+        try {
+            for (String command : List.of("create", "status", "delete")) {
+                CommandRun run = cluster(command);
+
+                assertThat(run.exitCode()).as(command).isEqualTo(3);
+                assertThat(run.err())
+                        .as(command)
+                        .contains("Expected AWS credentials, found none")
+                        .doesNotContain("CLUSTER_IDENTIFIER");
+            }
+            assertThat(aws.calls()).isEmpty();
+        } finally {
+            System.setProperty("aws.accessKeyId", "AKIDFAKE");
+            System.setProperty("aws.secretAccessKey", "secretfake");
+            System.clearProperty("aws.disableEc2Metadata");
+        }
+    }
+
+    @Test
+    void theClassicDwhCfgOfTheCourseWorksForStatus() throws Exception {
+        Files.writeString(
+                config,
+                """
+                [CLUSTER]
+                HOST=dwhcluster.c1a2b3c4d5e6.us-west-2.redshift.amazonaws.com
+                DB_NAME=dev
+                DB_USER=awsuser
+                DB_PASSWORD=Passw0rdPassw0rd
+                DB_PORT=5439
+
+                [IAM_ROLE]
+                ARN='arn:aws:iam::123456789012:role/dwhRole'
+                """);
+        aws.on("DescribeClusters", FakeAws.clusters("dwhcluster", "available", "h.example.com"))
+                .on("DescribeSecurityGroups", FakeAws.securityGroup("5439", null, null))
+                .on("GetRole", FakeAws.role("GetRole", "dwhRole"));
+
+        CommandRun run = cluster("status");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .contains("cluster   dwhcluster: available", "role      dwhRole: " + FakeAws.roleArn("dwhRole"));
+        assertThat(aws.calls("DescribeClusters").get(0).get("ClusterIdentifier"))
+                .isEqualTo("dwhcluster");
+    }
+
+    @Test
     void withoutASubcommandItSaysWhichOnesExist() {
         CommandRun run = CommandRun.of("cluster");
 

@@ -69,6 +69,7 @@ class SecretsIT {
                 List.of("export", "--format=parquet", "--out=" + dir.resolve("parquet"), "--overwrite"),
                 List.of("query", "top_songs", "--warehouse=" + wrongPasswordUrl),
                 List.of("--version"),
+                List.of("check", "--warehouse=jdbc:redshift://127.0.0.1:1/dev?loginTimeout=2"),
                 List.of("etl", "--json", "--warehouse=" + unreachable));
 
         List<Integer> exitCodes = new ArrayList<>();
@@ -91,6 +92,7 @@ class SecretsIT {
             }
         }
         assertThat(exitCodes).as("the runs include successes and failures").contains(0, 3, 4, 5, 11);
+        assertThat(Files.readString(dir.resolve("run-32.log"))).contains("error:", "127.0.0.1:1/dev");
         assertThat(Files.readString(dir.resolve("report.html")))
                 .as("the report, which shows the runs' messages")
                 .doesNotContain(DB_PASSWORD)
@@ -100,5 +102,27 @@ class SecretsIT {
         assertThat(Files.readString(dir.resolve("run-8.log"))).contains("error:", postgres.host());
         assertThat(Files.readString(dir.resolve("run-10.log"))).contains("error:", "localhost:1/nowhere");
         assertThat(Files.readString(dir.resolve("run-11.log"))).contains("error:", "localhost:1/nowhere", "\tat ");
+    }
+
+    @Test
+    void aPasswordFromThePasswordFileIsNeverPrinted() throws Exception {
+        TestPostgres postgres = TestPostgres.get();
+        org.junit.jupiter.api.Assumptions.assumeTrue(postgres.embedded(), "needs the embedded server's login role");
+        Path passwordFile = dir.resolve("pgpass");
+        Files.writeString(passwordFile, "*:*:*:*:" + DB_PASSWORD + "\n");
+        Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-------"));
+        Map<String, String> environment = Map.of("PGPASSFILE", passwordFile.toString());
+        String url = postgres.loginDatabaseUrl() + "?user=" + TestPostgres.LOGIN_USER;
+
+        for (String verbosity : new String[] {"-q", "-v"}) {
+            Path log = dir.resolve("pgpass" + verbosity + ".log");
+            Process process = CliProcess.start(log, environment, "check", verbosity, "--warehouse=" + url);
+
+            assertThat(process.waitFor()).isNotZero();
+            assertThat(Files.readString(log))
+                    .as("the file's password was sent, and refused")
+                    .contains("password authentication failed")
+                    .doesNotContain(DB_PASSWORD);
+        }
     }
 }

@@ -267,10 +267,11 @@ class ClusterProvisionerTest {
                 .on(
                         "DeleteCluster",
                         FakeAws.ok("DeleteCluster", REDSHIFT, FakeAws.cluster("dwhcluster", "deleting", null)))
+                .on("GetRole", FakeAws.role("GetRole", "dwhRole", ClusterProvisioner.ROLE_DESCRIPTION))
                 .on("DetachRolePolicy", FakeAws.empty("DetachRolePolicy", IAM))
                 .on("DeleteRole", FakeAws.empty("DeleteRole", IAM));
 
-        provisioner().delete(ClusterId.of(settings(CONFIG)));
+        boolean roleDeleted = provisioner().delete(ClusterId.of(settings(CONFIG)));
 
         assertThat(aws.actions())
                 .containsExactly(
@@ -280,8 +281,10 @@ class ClusterProvisionerTest {
                         "DeleteCluster",
                         "DescribeClusters",
                         "DescribeClusters",
+                        "GetRole",
                         "DetachRolePolicy",
                         "DeleteRole");
+        assertThat(roleDeleted).isTrue();
         assertThat(aws.calls("RevokeSecurityGroupIngress").get(0).parameters())
                 .containsEntry("IpPermissions.1.IpRanges.1.CidrIp", "203.0.113.7/32");
         assertThat(aws.calls("DeleteCluster").get(0).parameters())
@@ -293,6 +296,7 @@ class ClusterProvisionerTest {
     @Test
     void deleteOfWhatIsAlreadyGoneIsNotAnError() throws Exception {
         aws.on("DescribeClusters", FakeAws.clusterNotFound("dwhcluster"))
+                .on("GetRole", FakeAws.error(404, "Sender", "NoSuchEntity", "no role"))
                 .on("DetachRolePolicy", FakeAws.error(404, "Sender", "NoSuchEntity", "no role"))
                 .on("DeleteRole", FakeAws.error(404, "Sender", "NoSuchEntity", "no role"));
 
@@ -323,11 +327,93 @@ class ClusterProvisionerTest {
     }
 
     @Test
-    void missingKeysAreNamed() throws Exception {
+    void everyMissingKeyIsNamedInOneMessage() throws Exception {
         Settings settings = settings("[CLUSTER]\nDB_PASSWORD=Passw0rdPassw0rd\n");
+        Settings oneMissing = settings(CONFIG.replace("CLUSTER_IDENTIFIER = dwhcluster\n", ""));
 
         assertThatThrownBy(() -> ClusterSpec.of(settings))
-                .hasMessage("Expected [CLUSTER] CLUSTER_IDENTIFIER in the config (such as dwhcluster), found none");
+                .hasMessage("Expected [CLUSTER] CLUSTER_IDENTIFIER (such as dwhcluster), [IAM_ROLE] ROLE_NAME or ARN"
+                        + " (such as dwhRole), [CLUSTER] NODE_TYPE (such as ra3.large), [CLUSTER] DB_NAME (such as dev)"
+                        + " and [CLUSTER] DB_USER (such as awsuser) in the config, found none of them")
+                .extracting(e -> ((SparkifyException) e).code())
+                .isEqualTo(ErrorCode.CONFIG);
+        assertThatThrownBy(() -> ClusterId.of(oneMissing))
+                .hasMessage("Expected [CLUSTER] CLUSTER_IDENTIFIER (such as dwhcluster) in the config, found none");
+    }
+
+    @Test
+    void aClassicDwhCfgNamesTheClusterRegionAndRoleThroughHostAndArn() throws Exception {
+        Settings settings = settings(
+                """
+                [CLUSTER]
+                HOST=dwhcluster.c1a2b3c4d5e6.eu-central-1.redshift.amazonaws.com
+                DB_NAME=dev
+                DB_USER=awsuser
+                DB_PASSWORD=Passw0rdPassw0rd
+                DB_PORT=5439
+                [IAM_ROLE]
+                ARN='arn:aws:iam::123456789012:role/service-role/myRedshiftRole'
+                """);
+
+        ClusterId id = ClusterId.of(settings);
+
+        assertThat(id.identifier()).isEqualTo("dwhcluster");
+        assertThat(id.region()).contains("eu-central-1");
+        assertThat(id.roleName()).isEqualTo("myRedshiftRole");
+        assertThat(id.givenRoleArn()).contains("arn:aws:iam::123456789012:role/service-role/myRedshiftRole");
+        assertThat(id.managesRole()).isFalse();
+        assertThat(ClusterId.of(settings(CONFIG + "ARN=arn:aws:iam::123456789012:role/dwhRole\n"))
+                        .managesRole())
+                .as("with ROLE_NAME, the ARN is the one sparkify wrote back")
+                .isTrue();
+        ClusterId both = ClusterId.of(settings(CONFIG.replace(
+                "[CLUSTER]\n", "[CLUSTER]\nHOST=other.c1a2b3c4d5e6.us-east-2.redshift.amazonaws.com\n")));
+        assertThat(both.identifier()).as("CLUSTER_IDENTIFIER wins over HOST").isEqualTo("dwhcluster");
+        assertThat(both.region()).as("REGION wins over HOST").contains("us-west-2");
+        assertThatThrownBy(() -> ClusterId.of(settings("[CLUSTER]\nCLUSTER_IDENTIFIER=c\n[IAM_ROLE]\nARN=dwhRole\n")))
+                .hasMessageStartingWith("Expected an IAM role ARN like arn:aws:iam::123456789012:role/dwhRole");
+    }
+
+    @Test
+    void aRoleGivenByArnIsUsedAndNeitherCreatedNorChangedNorDeleted() throws Exception {
+        String config = CONFIG.replace("ROLE_NAME = dwhRole", "ARN = arn:aws:iam::123456789012:role/theirRole");
+        createAnswers();
+
+        ClusterState state = provisioner().create(ClusterSpec.of(settings(config)), () -> "203.0.113.7");
+
+        assertThat(aws.actions()).doesNotContain("CreateRole", "AttachRolePolicy", "GetRole");
+        assertThat(aws.calls("CreateCluster").get(0).parameters())
+                .containsEntry("IamRoles.IamRoleArn.1", "arn:aws:iam::123456789012:role/theirRole");
+        assertThat(state.roleArn()).contains("arn:aws:iam::123456789012:role/theirRole");
+
+        aws.reset();
+        aws.on("DescribeClusters", FakeAws.clusterNotFound("dwhcluster"));
+        boolean roleDeleted = provisioner().delete(ClusterId.of(settings(config)));
+
+        assertThat(roleDeleted).isFalse();
+        assertThat(aws.actions()).containsExactly("DescribeClusters");
+        assertThat(progress).contains("IAM role theirRole comes from [IAM_ROLE] ARN; left as it is");
+    }
+
+    @Test
+    void deleteLeavesARoleOfThatNameSparkifyDidNotCreate() throws Exception {
+        aws.on("DescribeClusters", FakeAws.clusterNotFound("dwhcluster"))
+                .on("GetRole", FakeAws.role("GetRole", "dwhRole", "made by hand in the console"));
+
+        boolean roleDeleted = provisioner().delete(ClusterId.of(settings(CONFIG)));
+
+        assertThat(roleDeleted).isFalse();
+        assertThat(aws.actions()).containsExactly("DescribeClusters", "GetRole");
+        assertThat(progress).contains("IAM role dwhRole was not created by sparkify; left as it is");
+    }
+
+    @Test
+    void theRoleSparkifyCreatesCarriesTheDescriptionDeleteLooksFor() throws Exception {
+        createAnswers();
+
+        provisioner().create(ClusterSpec.of(settings(CONFIG)), () -> "203.0.113.7");
+
+        assertThat(aws.calls("CreateRole").get(0).get("Description")).isEqualTo(ClusterProvisioner.ROLE_DESCRIPTION);
     }
 
     /** A clock that moves only when the provisioner pauses. */

@@ -158,11 +158,17 @@ public final class FakeAws implements AutoCloseable {
     }
 
     public static Answer role(String action, String name) {
+        return role(action, name, null);
+    }
+
+    /** A role with this description, or none when null. */
+    public static Answer role(String action, String name, String description) {
+        String described = description == null ? "" : "<Description>" + description + "</Description>";
         return ok(
                 action,
                 IAM,
                 "<Role><Path>/</Path><RoleName>" + name + "</RoleName><RoleId>AROAFAKE</RoleId><Arn>" + roleArn(name)
-                        + "</Arn><CreateDate>2024-01-01T00:00:00Z</CreateDate></Role>");
+                        + "</Arn><CreateDate>2024-01-01T00:00:00Z</CreateDate>" + described + "</Role>");
     }
 
     public static String roleArn(String name) {

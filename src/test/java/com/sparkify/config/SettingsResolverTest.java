@@ -130,15 +130,79 @@ class SettingsResolverTest {
                 SettingsResolver.Flags.none());
 
         assertThat(settings.engine().duckDbMemoryLimit()).contains(" 2GB");
-        assertThat(settings.engine().postgresUser()).contains("ann");
-        assertThat(settings.engine().postgresPassword().map(Secret::reveal)).contains("hunter22");
+        assertThat(settings.engine().pgUser()).contains("ann");
+        assertThat(settings.engine().pgPassword().map(Secret::reveal)).contains("hunter22");
         assertThat(settings.toString()).doesNotContain("hunter22");
     }
 
     @Test
     void emptyPostgresCredentialsInTheEnvironmentCountAsUnset() {
-        Settings settings = resolve(Map.of("PGUSER", "", "PGPASSWORD", ""), SettingsResolver.Flags.none());
+        Settings settings = resolve(
+                Map.of("PGUSER", "", "PGPASSWORD", "", "PGSSLMODE", "", "PGPASSFILE", ""),
+                SettingsResolver.Flags.none());
 
-        assertThat(settings.engine()).isEqualTo(EngineOptions.none());
+        assertThat(settings.engine().pgUser()).isEmpty();
+        assertThat(settings.engine().pgPassword()).isEmpty();
+        assertThat(settings.engine().pgSsl()).isEmpty();
+        assertThat(settings.engine().passwordFile())
+                .contains(new PasswordFile(Path.of(System.getProperty("user.home"), ".pgpass")));
+        assertThat(EngineOptions.none().pgUser()).isEmpty();
+    }
+
+    @Test
+    void credentialsRankFlagThenEnvironmentThenConfigFile() throws IOException {
+        Files.writeString(
+                dir.resolve("dwh.cfg"),
+                "[CLUSTER]\nDB_USER=cfg_user\nDB_PASSWORD=cfg_pw\n[WAREHOUSE]\nURL=jdbc:postgresql://h/db\n");
+        Map<String, String> environment = Map.of("PGUSER", "env_user", "PGPASSWORD", "env_pw");
+        Login inUrl = new Login(Optional.of("url_user"), Optional.of(new Secret("url_pw")));
+        Login passwordOnlyInUrl = new Login(Optional.empty(), Optional.of(new Secret("url_pw")));
+
+        Settings fromFlag = resolve(environment, SettingsResolver.Flags.warehouse("jdbc:postgresql://h/db"));
+        Settings fromEnvironment = resolve(
+                Map.of("SPARKIFY_WAREHOUSE", "jdbc:postgresql://h/db", "PGUSER", "env_user"),
+                SettingsResolver.Flags.none());
+        Settings fromFile = resolve(environment, SettingsResolver.Flags.none());
+        Settings fileOnly = resolve(Map.of(), SettingsResolver.Flags.none());
+
+        assertThat(fromFlag.warehouseOrigin()).isEqualTo(Settings.Origin.FLAG);
+        assertThat(fromFlag.login(inUrl)).isEqualTo(inUrl);
+        assertThat(fromFlag.login(Login.none()))
+                .isEqualTo(new Login(Optional.of("env_user"), Optional.of(new Secret("env_pw"))));
+        assertThat(fromEnvironment.warehouseOrigin()).isEqualTo(Settings.Origin.ENVIRONMENT);
+        assertThat(fromEnvironment.login(passwordOnlyInUrl))
+                .as("each part on its own: the URL's password, PGUSER, never the config's user")
+                .isEqualTo(new Login(Optional.of("env_user"), Optional.of(new Secret("url_pw"))));
+        assertThat(fromFile.warehouseOrigin()).isEqualTo(Settings.Origin.CONFIG_FILE);
+        assertThat(fromFile.login(inUrl))
+                .as("a login in the config file's URL ranks with the config file, below the environment")
+                .isEqualTo(new Login(Optional.of("env_user"), Optional.of(new Secret("env_pw"))));
+        assertThat(fileOnly.login(passwordOnlyInUrl))
+                .isEqualTo(new Login(Optional.of("cfg_user"), Optional.of(new Secret("url_pw"))));
+        assertThat(fileOnly.login(Login.none()))
+                .isEqualTo(new Login(Optional.of("cfg_user"), Optional.of(new Secret("cfg_pw"))));
+    }
+
+    @Test
+    void aPasswordFileOthersCanReadIsIgnoredWithAWarningAsLibpqDoes() throws IOException {
+        Path file = Files.writeString(dir.resolve("pgpass"), "*:*:*:*:secret\n");
+        Map<String, String> environment = Map.of("PGPASSFILE", file.toString());
+        SettingsResolver.Flags postgres = SettingsResolver.Flags.warehouse("jdbc:postgresql://h/db");
+
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
+        Settings loose = resolve(environment, postgres);
+        Settings duckDb = resolve(environment, SettingsResolver.Flags.none());
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        Settings tight = resolve(environment, postgres);
+
+        assertThat(loose.engine().passwordFile()).isEmpty();
+        assertThat(loose.warnings())
+                .containsExactly("password file " + file + " has group or world access, so it is ignored, as psql"
+                        + " ignores it; run: chmod 600 " + file);
+        assertThat(duckDb.warnings())
+                .as("no warning for a warehouse that reads no password file")
+                .isEmpty();
+        assertThat(tight.engine().passwordFile()).contains(new PasswordFile(file));
+        assertThat(tight.warnings()).isEmpty();
     }
 }

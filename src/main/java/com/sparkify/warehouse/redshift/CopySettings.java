@@ -50,6 +50,12 @@ record CopySettings(
                 settings.aws().dataRegion().map(value -> check(value, REGION, "[S3] REGION", "an AWS region")));
     }
 
+    /** These settings with {@code role} where the config names none. */
+    CopySettings withRole(String role) {
+        return new CopySettings(
+                iamRoleArn.or(() -> java.util.Optional.of(role)), manifestPrefix, logJsonPath, dataRegion);
+    }
+
     String requireRole() {
         return iamRoleArn.orElseThrow(() -> new SparkifyException(
                 ErrorCode.CONFIG,

@@ -4,27 +4,36 @@ import static java.util.Objects.requireNonNull;
 
 import com.sparkify.ErrorCode;
 import com.sparkify.SparkifyException;
+import com.sparkify.config.Login;
 import com.sparkify.config.Secret;
 import com.sparkify.config.Settings;
 import com.sparkify.warehouse.JdbcUrls;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Where a Redshift warehouse is and who connects to it. User and password come from the URL ({@code user=} /
- * {@code UID=}, {@code password=} / {@code PWD=}), else from {@code [CLUSTER] DB_USER / DB_PASSWORD}.
+ * {@code UID=}, {@code password=} / {@code PWD=}), {@code PGUSER / PGPASSWORD} (as psql users connect to
+ * Redshift) and {@code [CLUSTER] DB_USER / DB_PASSWORD}, in the order {@link Settings#login} gives.
  *
- * @param url the JDBC URL as given; may hold a password, so never print it as is
+ * @param url the JDBC URL as given, less a user or password that a higher-ranked setting replaces; may hold
+ *     a password, so never print it as is
  * @param location {@code host:port/database}, for messages
- * @param user the user to add when the URL names none
- * @param password the password to add when the URL holds none
+ * @param user the user to add when the URL's does not count
+ * @param password the password to add when the URL's does not count
  */
 record RedshiftTarget(String url, String location, Optional<String> user, Optional<Secret> password) {
     static final String PREFIX = "jdbc:redshift:";
     private static final Pattern LOCATION = Pattern.compile("jdbc:redshift:(?:iam:)?//([^/?;]+)(?:/([^?;]*))?.*");
+    private static final Pattern PARAMETER = Pattern.compile("[?&;]([^=&;?]+)=([^&;]*)");
+    private static final Set<String> USER_NAMES = Set.of("user", "uid");
+    private static final Set<String> PASSWORD_NAMES = Set.of("password", "pwd");
 
     RedshiftTarget {
         requireNonNull(url, "url is null");
@@ -43,23 +52,44 @@ record RedshiftTarget(String url, String location, Optional<String> user, Option
                             + "'; check --warehouse or [CLUSTER] HOST");
         }
         String database = matcher.group(2) == null ? "" : matcher.group(2);
-        Optional<String> user = hasParameter(url, "user", "uid")
-                ? Optional.empty()
-                : settings.cluster().user();
-        Optional<Secret> password = hasParameter(url, "password", "pwd")
-                ? Optional.empty()
-                : settings.cluster().password();
-        return new RedshiftTarget(url, matcher.group(1) + "/" + database, user, password);
+        Login inUrl = new Login(
+                parameter(url, USER_NAMES), parameter(url, PASSWORD_NAMES).map(Secret::new));
+        Login login = settings.login(inUrl);
+        // The driver reads a URL's parameters over the properties: a login that does not count leaves the URL.
+        Optional<String> user = login.user().equals(inUrl.user()) ? Optional.empty() : login.user();
+        Optional<Secret> password = login.password().equals(inUrl.password()) ? Optional.empty() : login.password();
+        String connectUrl = url;
+        if (user.isPresent()) {
+            connectUrl = withoutParameter(connectUrl, USER_NAMES);
+        }
+        if (password.isPresent()) {
+            connectUrl = withoutParameter(connectUrl, PASSWORD_NAMES);
+        }
+        return new RedshiftTarget(connectUrl, matcher.group(1) + "/" + database, user, password);
     }
 
-    private static boolean hasParameter(String url, String... names) {
-        String lower = url.toLowerCase(Locale.ROOT);
-        for (String name : names) {
-            if (Pattern.compile("[?&;]" + name + "=").matcher(lower).find()) {
-                return true;
+    /** The value of the first of these parameters in the URL, percent-decoded as the driver decodes it. */
+    private static Optional<String> parameter(String url, Set<String> names) {
+        Matcher parameters = PARAMETER.matcher(url);
+        while (parameters.find()) {
+            if (names.contains(parameters.group(1).toLowerCase(Locale.ROOT))) {
+                return Optional.of(URLDecoder.decode(parameters.group(2), StandardCharsets.UTF_8));
             }
         }
-        return false;
+        return Optional.empty();
+    }
+
+    private static String withoutParameter(String url, Set<String> names) {
+        Matcher parameters = PARAMETER.matcher(url);
+        StringBuilder kept = new StringBuilder();
+        while (parameters.find()) {
+            boolean drop = names.contains(parameters.group(1).toLowerCase(Locale.ROOT));
+            // Keep the separator before the parameter when it is the first ('?'), drop it otherwise.
+            String separator = url.substring(parameters.start(), parameters.start() + 1);
+            parameters.appendReplacement(kept, drop ? (separator.equals("?") ? "?" : "") : "$0");
+        }
+        parameters.appendTail(kept);
+        return kept.toString().replace("?&", "?").replace("?;", "?").replaceAll("\\?$", "");
     }
 
     Properties connectionProperties() {

@@ -1,5 +1,6 @@
 package com.sparkify.warehouse.redshift;
 
+import com.sparkify.Messages;
 import com.sparkify.config.Settings;
 import com.sparkify.warehouse.Warehouse;
 import com.sparkify.warehouse.WarehouseFactory;
@@ -7,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Properties;
 
 /**
  * Opens {@code jdbc:redshift://HOST:PORT/DATABASE} with the official Redshift JDBC driver, in the schema of
@@ -15,6 +17,7 @@ import java.time.Duration;
  */
 public final class RedshiftWarehouseFactory implements WarehouseFactory {
     private static final Duration LOCK_WAIT = Duration.ofSeconds(10);
+    private static final Duration PLAN_LOGIN_TIMEOUT = Duration.ofSeconds(10);
 
     @Override
     public boolean handlesJdbcUrl(String url) {
@@ -23,7 +26,30 @@ public final class RedshiftWarehouseFactory implements WarehouseFactory {
 
     @Override
     public Warehouse open(Settings settings) {
+        return open(settings, RedshiftTarget.of(settings));
+    }
+
+    /**
+     * Connects only to see whether the cluster is there; when it is not (no cluster yet, or none reachable
+     * from here), plans as for an empty warehouse, saying why in the plan's header.
+     */
+    @Override
+    public Warehouse openToPlan(Settings settings) {
         RedshiftTarget target = RedshiftTarget.of(settings);
+        Properties properties = target.connectionProperties();
+        properties.putIfAbsent("loginTimeout", Long.toString(PLAN_LOGIN_TIMEOUT.toSeconds()));
+        try {
+            DriverManager.getConnection(target.url(), properties).close();
+        } catch (SQLException e) {
+            return new PlanWithoutCluster(
+                    target.describe() + ", not reachable (" + target.redact(Messages.firstLine(e.getMessage()))
+                            + "): planned as for an empty warehouse",
+                    settings);
+        }
+        return open(settings, target);
+    }
+
+    private static Warehouse open(Settings settings, RedshiftTarget target) {
         RedshiftWarehouse.Sessions sessions = new SchemaSessions(() -> connect(target), settings.schema());
         Connection main = sessions.open();
         try {

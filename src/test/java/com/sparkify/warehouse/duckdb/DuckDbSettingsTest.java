@@ -6,12 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sparkify.ErrorCode;
 import com.sparkify.SparkifyException;
 import com.sparkify.config.EngineOptions;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DuckDbSettingsTest {
     private static EngineOptions limit(String text) {
-        return new EngineOptions(Optional.of(text), Optional.empty(), Optional.empty());
+        return new EngineOptions(Optional.of(text), Optional.empty(), Optional.empty(), Map.of(), Optional.empty());
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
@@ -110,14 +111,49 @@ class PostgresConnectionIT {
     }
 
     @Test
-    void theUrlBeatsTheConfigWhichBeatsTheEnvironment() {
-        Map<String, String> environment = Map.of("PGUSER", LOGIN_USER, "PGPASSWORD", LOGIN_PASSWORD);
+    void theUrlBeatsTheEnvironmentWhichBeatsTheConfig() {
+        Map<String, String> rightEnvironment = Map.of("PGUSER", LOGIN_USER, "PGPASSWORD", LOGIN_PASSWORD);
+        Map<String, String> wrongEnvironment = Map.of("PGUSER", LOGIN_USER, "PGPASSWORD", WRONG_PASSWORD);
         String[] wrongConfig = {"[CLUSTER]", "DB_USER = " + LOGIN_USER, "DB_PASSWORD = " + WRONG_PASSWORD};
+        String[] rightConfig = {"[CLUSTER]", "DB_USER = " + LOGIN_USER, "DB_PASSWORD = " + LOGIN_PASSWORD};
         String rightUrl = server.loginDatabaseUrl() + "?password=" + ENCODED_PASSWORD;
 
-        assertThat(failure(settings(server.loginDatabaseUrl(), wrongConfig), environment))
+        assertThat(currentUser(settings(server.loginDatabaseUrl(), wrongConfig), rightEnvironment))
+                .as("a stale [CLUSTER] DB_PASSWORD loses to PGPASSWORD")
+                .isEqualTo("'" + LOGIN_USER + "'");
+        assertThat(failure(settings(server.loginDatabaseUrl(), rightConfig), wrongEnvironment))
                 .hasMessageContaining("password authentication failed");
-        assertThat(currentUser(settings(rightUrl, wrongConfig), Map.of())).isEqualTo("'" + LOGIN_USER + "'");
+        assertThat(currentUser(settings(rightUrl, wrongConfig), wrongEnvironment))
+                .isEqualTo("'" + LOGIN_USER + "'");
+    }
+
+    @Test
+    void thePasswordFileOfPgpassfileAsLibpqReadsIt() throws IOException {
+        Path file = dir.resolve("pgpass");
+        Files.writeString(
+                file,
+                String.join(
+                        "\n",
+                        "# another database first, then the login database",
+                        "localhost:" + server.port() + ":postgres:" + LOGIN_USER + ":" + WRONG_PASSWORD,
+                        "localhost:" + server.port() + ":" + LOGIN_DATABASE + ":" + LOGIN_USER + ":" + LOGIN_PASSWORD,
+                        ""));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        Map<String, String> environment = Map.of("PGPASSFILE", file.toString());
+        String url = server.loginDatabaseUrl() + "?user=" + LOGIN_USER;
+
+        Settings tight = new SettingsResolver(environment, dir).resolve(SettingsResolver.Flags.warehouse(url));
+        assertThat(currentUser(tight, environment)).isEqualTo("'" + LOGIN_USER + "'");
+
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        Settings loose = new SettingsResolver(environment, dir).resolve(SettingsResolver.Flags.warehouse(url));
+        assertThat(loose.warnings()).singleElement().asString().contains("group or world access");
+        assertThat(catchThrowableOfType(
+                        SparkifyException.class,
+                        () -> new PostgresWarehouseFactory().open(loose).close()))
+                .as("ignored, as psql ignores it")
+                .hasMessageContaining("The server requested SCRAM-based")
+                .hasMessageNotContaining(LOGIN_PASSWORD);
     }
 
     @Test

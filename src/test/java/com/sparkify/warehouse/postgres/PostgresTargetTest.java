@@ -9,10 +9,15 @@ import com.sparkify.config.Cluster;
 import com.sparkify.config.EngineOptions;
 import com.sparkify.config.Secret;
 import com.sparkify.config.Settings;
+import com.sparkify.config.SettingsResolver;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PostgresTargetTest {
     private static Settings settings(String url, Optional<String> schema, Cluster cluster) {
@@ -51,7 +56,7 @@ class PostgresTargetTest {
     }
 
     @Test
-    void theUrlBeatsTheConfigWhichBeatsTheEnvironment() {
+    void theUrlBeatsTheEnvironmentWhichBeatsTheConfig() {
         EngineOptions environment = EngineOptions.from(Map.of("PGUSER", "env_user", "PGPASSWORD", "env_secret"));
         String bare = "jdbc:postgresql://h/db";
         String withParameters = bare + "?user=url_user&password=url_secret";
@@ -59,19 +64,86 @@ class PostgresTargetTest {
         PostgresTarget fromUrl =
                 PostgresTarget.of(settings(withParameters, Optional.empty(), cluster("cfg_user", "cfg_pw"))
                         .withEngine(environment));
-        PostgresTarget fromConfig = PostgresTarget.of(
+        PostgresTarget fromEnvironment = PostgresTarget.of(
                 settings(bare, Optional.empty(), cluster("cfg_user", "cfg_pw")).withEngine(environment));
-        PostgresTarget fromEnvironment = PostgresTarget.of(settings(bare).withEngine(environment));
+        PostgresTarget fromConfig = PostgresTarget.of(settings(bare, Optional.empty(), cluster("cfg_user", "cfg_pw")));
 
         assertThat(fromUrl.connectionProperties())
                 .containsEntry("user", "url_user")
                 .containsEntry("password", "url_secret");
-        assertThat(fromConfig.connectionProperties())
-                .containsEntry("user", "cfg_user")
-                .containsEntry("password", "cfg_pw");
+        assertThat(fromUrl.url()).as("the login goes as properties alone").isEqualTo(bare);
         assertThat(fromEnvironment.connectionProperties())
                 .containsEntry("user", "env_user")
                 .containsEntry("password", "env_secret");
+        assertThat(fromConfig.connectionProperties())
+                .containsEntry("user", "cfg_user")
+                .containsEntry("password", "cfg_pw");
+    }
+
+    @Test
+    void theEnvironmentBeatsALoginInTheConfigFilesUrl(@TempDir Path dir) throws Exception {
+        Files.writeString(
+                dir.resolve("dwh.cfg"),
+                "[WAREHOUSE]\nURL=jdbc:postgresql://h/db?ssl=false&user=cfg_user&password=stale_pw\n");
+
+        PostgresTarget target = PostgresTarget.of(
+                new SettingsResolver(Map.of("PGPASSWORD", "env_secret"), dir).resolve(SettingsResolver.Flags.none()));
+
+        assertThat(target.connectionProperties())
+                .containsEntry("user", "cfg_user")
+                .containsEntry("password", "env_secret");
+        assertThat(target.url()).isEqualTo("jdbc:postgresql://h/db?ssl=false");
+    }
+
+    @Test
+    void thePasswordFileGivesAPasswordOnlyWhenNothingElseDoes(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("pgpass"), "h:5433:db:ann:from_file\n*:*:*:*:other\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        EngineOptions environment = EngineOptions.from(Map.of("PGPASSFILE", file.toString()));
+        EngineOptions withPassword =
+                EngineOptions.from(Map.of("PGPASSFILE", file.toString(), "PGPASSWORD", "env_secret"));
+
+        PostgresTarget fromFile = PostgresTarget.of(
+                settings("jdbc:postgresql://h:5433/db?user=ann").withEngine(environment));
+        PostgresTarget otherDatabase = PostgresTarget.of(
+                settings("jdbc:postgresql://h:5433/db2?user=ann").withEngine(environment));
+        PostgresTarget fromEnvironment = PostgresTarget.of(
+                settings("jdbc:postgresql://h:5433/db?user=ann").withEngine(withPassword));
+
+        assertThat(fromFile.password().map(Secret::reveal)).contains("from_file");
+        assertThat(fromFile.redact("failed: from_file")).isEqualTo("failed: ****");
+        assertThat(otherDatabase.password().map(Secret::reveal)).contains("other");
+        assertThat(fromEnvironment.password().map(Secret::reveal)).contains("env_secret");
+    }
+
+    @Test
+    void libpqsTlsVariablesApplyUnlessTheUrlSetsThem() {
+        EngineOptions environment = EngineOptions.from(
+                Map.of("PGSSLMODE", "verify-full", "PGSSLROOTCERT", "/etc/ca.pem", "PGSSLCERT", "/c.pem"));
+
+        PostgresTarget plain =
+                PostgresTarget.of(settings("jdbc:postgresql://h/db").withEngine(environment));
+        PostgresTarget urlMode = PostgresTarget.of(
+                settings("jdbc:postgresql://h/db?sslmode=disable").withEngine(environment));
+        PostgresTarget urlSsl =
+                PostgresTarget.of(settings("jdbc:postgresql://h/db?ssl=true").withEngine(environment));
+
+        assertThat(plain.connectionProperties())
+                .containsEntry("sslmode", "verify-full")
+                .containsEntry("sslrootcert", "/etc/ca.pem")
+                .containsEntry("sslcert", "/c.pem")
+                .doesNotContainKey("sslkey");
+        assertThat(urlMode.connectionProperties())
+                .doesNotContainKey("sslmode")
+                .containsEntry("sslrootcert", "/etc/ca.pem");
+        assertThat(urlSsl.connectionProperties()).doesNotContainKey("sslmode");
+        assertThatThrownBy(() -> PostgresTarget.of(settings("jdbc:postgresql://h/db")
+                        .withEngine(EngineOptions.from(Map.of("PGSSLMODE", "required")))))
+                .isInstanceOf(SparkifyException.class)
+                .hasMessage("Expected PGSSLMODE to be disable, allow, prefer, require, verify-ca or verify-full, found"
+                        + " 'required'")
+                .extracting(e -> ((SparkifyException) e).code())
+                .isEqualTo(ErrorCode.CONFIG);
     }
 
     @Test

@@ -376,7 +376,7 @@ class RedshiftSqlOnPostgresIT {
         assertThat(second.statements()).noneMatch(statement -> statement.startsWith("COPY"));
     }
 
-    private static String printed(EtlPreview preview) {
+    static String printed(EtlPreview preview) {
         StringBuilder text = new StringBuilder();
         for (String statement : preview.statements()) {
             text.append(statement.startsWith("--") ? statement : statement + ";")

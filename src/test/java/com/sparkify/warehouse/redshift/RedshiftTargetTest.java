@@ -21,11 +21,15 @@ class RedshiftTargetTest {
     Path dir;
 
     private Settings settings(String url) throws Exception {
+        return settings(url, Map.of());
+    }
+
+    private Settings settings(String url, Map<String, String> environment) throws Exception {
         Files.writeString(
                 dir.resolve("dwh.cfg"),
                 "[CLUSTER]\nHOST=dwhcluster.abc.us-west-2.redshift.amazonaws.com\nDB_NAME=dev\nDB_USER=awsuser\n"
                         + "DB_PASSWORD=Passw0rdSecret\nDB_PORT=5439\n");
-        return new SettingsResolver(Map.of(), dir)
+        return new SettingsResolver(environment, dir)
                 .resolve(new SettingsResolver.Flags(
                         Optional.ofNullable(url), Optional.empty(), Optional.empty(), Optional.empty()));
     }
@@ -57,6 +61,47 @@ class RedshiftTargetTest {
         assertThat(target.redact(
                         "FATAL: bad login for jdbc:redshift://h.example.com:5439/sparkify?UID=etl&PWD=UrlSecret1"))
                 .doesNotContain("UrlSecret1");
+    }
+
+    @Test
+    void pgUserAndPgPasswordBeatTheConfigAsPsqlUsersExpect() throws Exception {
+        Map<String, String> environment = Map.of("PGUSER", "etl", "PGPASSWORD", "EnvSecret9");
+
+        RedshiftTarget fromEnvironment = RedshiftTarget.of(settings(null, environment));
+        RedshiftTarget passwordOnly = RedshiftTarget.of(settings(null, Map.of("PGPASSWORD", "EnvSecret9")));
+
+        assertThat(fromEnvironment.connectionProperties())
+                .containsEntry("user", "etl")
+                .containsEntry("password", "EnvSecret9");
+        assertThat(fromEnvironment.redact("bad login (EnvSecret9)")).doesNotContain("EnvSecret9");
+        assertThat(passwordOnly.connectionProperties())
+                .containsEntry("user", "awsuser")
+                .containsEntry("password", "EnvSecret9");
+    }
+
+    @Test
+    void aLoginInTheFlagsUrlBeatsTheEnvironment() throws Exception {
+        RedshiftTarget target = RedshiftTarget.of(settings(
+                "jdbc:redshift://h.example.com:5439/sparkify?UID=etl&PWD=UrlSecret1",
+                Map.of("PGUSER", "env_user", "PGPASSWORD", "EnvSecret9")));
+
+        assertThat(target.connectionProperties()).doesNotContainKeys("user", "password");
+        assertThat(target.url()).isEqualTo("jdbc:redshift://h.example.com:5439/sparkify?UID=etl&PWD=UrlSecret1");
+    }
+
+    @Test
+    void theEnvironmentBeatsALoginInTheConfigFilesUrl() throws Exception {
+        Files.writeString(
+                dir.resolve("dwh.cfg"),
+                "[WAREHOUSE]\nURL=jdbc:redshift://h.example.com:5439/dev?PWD=Stale1&ssl=true;UID=cfg\n");
+
+        RedshiftTarget target = RedshiftTarget.of(
+                new SettingsResolver(Map.of("PGPASSWORD", "EnvSecret9"), dir).resolve(SettingsResolver.Flags.none()));
+
+        assertThat(target.url()).isEqualTo("jdbc:redshift://h.example.com:5439/dev?ssl=true;UID=cfg");
+        assertThat(target.connectionProperties())
+                .containsEntry("password", "EnvSecret9")
+                .doesNotContainKey("user");
     }
 
     @Test

@@ -62,6 +62,11 @@ public record EngineOptions(
                 passwordFile.map(PasswordFile::new));
     }
 
+    /** These options with DuckDB's memory limit {@code limit}, e.g. {@code 128MiB}. */
+    public EngineOptions withDuckDbMemoryLimit(String limit) {
+        return new EngineOptions(Optional.of(limit), pgUser, pgPassword, pgSsl, passwordFile);
+    }
+
     /** These options without a password file: the one found is not to be read. */
     public EngineOptions withoutPasswordFile() {
         return new EngineOptions(duckDbMemoryLimit, pgUser, pgPassword, pgSsl, Optional.empty());

@@ -4,7 +4,6 @@ import com.sparkify.ErrorCode;
 import com.sparkify.SparkifyException;
 import com.sparkify.config.ByteSize;
 import com.sparkify.config.EngineOptions;
-import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -41,8 +40,7 @@ final class DuckDbSettings {
      */
     static EngineOptions forReader(EngineOptions options) {
         long shareMiB = DuckDbMemory.share(ByteSize.parse(memoryLimit(options)).bytes()) >> 20;
-        return new EngineOptions(
-                Optional.of(Math.max(1, shareMiB) + "MiB"), options.postgresUser(), options.postgresPassword());
+        return options.withDuckDbMemoryLimit(Math.max(1, shareMiB) + "MiB");
     }
 
     static Properties connectionProperties(String memoryLimit) {

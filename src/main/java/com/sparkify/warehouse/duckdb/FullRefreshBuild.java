@@ -37,19 +37,30 @@ final class FullRefreshBuild {
      */
     static FullRefreshBuild start(Connection connection, WarehouseFiles files, SqlScripts scripts) {
         files.removeCompacted();
+        FullRefreshBuild build;
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT current_database()")) {
+            row.next();
+            build = new FullRefreshBuild(files, identifier(row.getString(1)));
+        } catch (SQLException e) {
+            throw WarehouseErrors.translate("Cannot read the name of the warehouse's database", e);
+        }
         try (Statement statement = connection.createStatement()) {
-            String warehouse;
-            try (ResultSet row = statement.executeQuery("SELECT current_database()")) {
-                row.next();
-                warehouse = identifier(row.getString(1));
-            }
             statement.execute("ATTACH " + literal(files.compacted().toString()) + " AS " + DATABASE);
             statement.execute("USE " + DATABASE);
             scripts.execute(connection, "schema", Map.of());
             connection.commit();
-            return new FullRefreshBuild(files, warehouse);
-        } catch (SQLException e) {
-            throw WarehouseErrors.translate("Cannot start the new file " + files.compacted() + " of a full refresh", e);
+            return build;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                build.abandon(connection);
+            } catch (SQLException | RuntimeException again) {
+                e.addSuppressed(again);
+            }
+            if (e instanceof SQLException failure) {
+                throw WarehouseErrors.translate("Cannot start the new file " + files.compacted(), failure);
+            }
+            throw (RuntimeException) e;
         }
     }
 

@@ -31,7 +31,7 @@ final class RunExecution implements RunStep.Work {
     private final RunProgress progress;
     private final StagedFiles staged;
     private Phase phase;
-    private RunShape shape = RunShape.UNKNOWN;
+    private RunShape shape;
     private RunLog runLog;
     private long runId;
     private LoadErrorLog rejects;
@@ -56,6 +56,7 @@ final class RunExecution implements RunStep.Work {
         this.listener = listener;
         this.progress = progress;
         this.staged = new StagedFiles(listener, progress);
+        this.shape = RunShape.before(options.fullRefresh());
     }
 
     /** Carries out {@code steps} in order, entering each phase as its first step comes; false if the run stopped. */

@@ -8,8 +8,13 @@ package com.sparkify.warehouse;
  * @param fullRefresh the run forgets everything loaded before and loads every file again
  */
 public record RunShape(long inputBytes, boolean fresh, boolean fullRefresh) {
-    /** The shape before the ledger is read: no input known yet. */
+    /** The shape outside a run, or before the ledger is read: no input known yet. */
     public static final RunShape UNKNOWN = new RunShape(0, false, false);
+
+    /** The shape of a run before its ledger is read: only whether it is a full refresh is known. */
+    public static RunShape before(boolean fullRefresh) {
+        return new RunShape(0, false, fullRefresh);
+    }
 
     public RunShape {
         if (inputBytes < 0) {

@@ -93,6 +93,11 @@ final class RecordingWarehouse implements Warehouse {
     }
 
     @Override
+    public void publish(RunShape shape) {
+        real.publish(shape);
+    }
+
+    @Override
     public void execute(Step step) {
         sent.addAll(scripts().statements(step.script(), step.parameters()));
         real.execute(step);

@@ -17,9 +17,9 @@ import org.slf4j.LoggerFactory;
  * the blocks they already wrote in memory up to its limit; a reader that runs out reads its files again in
  * parts. The merges and checks of a run whose input outgrows the limit work with a {@link #share}, so that
  * their hash tables spill early instead of growing with the input. A statement of the run's transaction that
- * runs out of memory ends the run, so every other run and phase gets the whole limit: a smaller run (a share
- * is no place for values of many megabytes), and a full refresh, whose transaction holds the deletion of
- * every old row in memory DuckDB cannot spill.
+ * runs out of memory ends the run, so every other run and phase gets the whole limit: a smaller run, where a
+ * share is no place for values of many megabytes. A full refresh of a file is a first load into a new file
+ * ({@link FullRefreshBuild}), sized as one.
  */
 final class DuckDbMemory {
     private static final Logger LOG = LoggerFactory.getLogger(DuckDbMemory.class);
@@ -61,7 +61,7 @@ final class DuckDbMemory {
     static long limitFor(Phase phase, RunShape shape, long limit) {
         return switch (phase) {
             case STAGE -> Math.min(limit, READING_LIMIT);
-            case TRANSFORM, CHECK -> shape.inputBytes() >= limit && !shape.fullRefresh() ? share(limit) : limit;
+            case TRANSFORM, CHECK -> shape.inputBytes() >= limit ? share(limit) : limit;
             default -> limit;
         };
     }

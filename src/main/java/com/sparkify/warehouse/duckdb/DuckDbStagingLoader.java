@@ -37,6 +37,7 @@ final class DuckDbStagingLoader implements StagingLoader {
     private static final Logger LOG = LoggerFactory.getLogger(DuckDbStagingLoader.class);
 
     private final DuckDBConnection connection;
+    private final ParallelJsonReader.Connections openReader;
     private final DuckDbMemory memory;
     private final Set<Connection> readerConnections;
     private final SqlScripts scripts = new SqlScripts("duckdb");
@@ -45,8 +46,13 @@ final class DuckDbStagingLoader implements StagingLoader {
     /** The URIs of the files read_json staged whole, for tests that compare it with the Java parser. */
     private final Set<String> keptByReadJson = new HashSet<>();
 
-    DuckDbStagingLoader(DuckDBConnection connection, DuckDbMemory memory, Set<Connection> readerConnections) {
+    DuckDbStagingLoader(
+            DuckDBConnection connection,
+            ParallelJsonReader.Connections openReader,
+            DuckDbMemory memory,
+            Set<Connection> readerConnections) {
         this.connection = connection;
+        this.openReader = openReader;
         this.memory = memory;
         this.readerConnections = readerConnections;
     }
@@ -85,7 +91,7 @@ final class DuckDbStagingLoader implements StagingLoader {
         long started = System.nanoTime();
         RecordCountsAhead counter = new RecordCountsAhead(source);
         ParallelJsonReader reader =
-                new ParallelJsonReader(connection, readerConnections, scripts.text("events_fast_read"));
+                new ParallelJsonReader(connection, openReader, readerConnections, scripts.text("events_fast_read"));
         List<List<SourceFile>> batches = ReadBatches.plan(local, memory.readBatchBytes(), ParallelJsonReader.READERS);
         Map<String, Long> records = reader.read(batches, counter, loadId);
         LOG.debug("read_json of {} files took {} ms", local.size(), (System.nanoTime() - started) / 1_000_000);

@@ -18,7 +18,8 @@ import org.duckdb.DuckDBConnection;
 
 /**
  * The embedded DuckDB warehouse. DuckDB's file lock already keeps a second process out. A warehouse opened for
- * writing publishes its snapshot ({@link WarehouseFiles#snapshot()}) for readers.
+ * writing publishes its snapshot ({@link WarehouseFiles#snapshot()}) for readers, and builds a full refresh
+ * into a new file that it swaps in ({@link FullRefreshBuild}).
  */
 final class DuckDbWarehouse implements Warehouse {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DuckDbWarehouse.class);
@@ -32,8 +33,12 @@ final class DuckDbWarehouse implements Warehouse {
     private final Optional<WarehouseFiles> writing;
     /** Reopens the file for a publish after the connection was closed from another thread. */
     private final Reconnect reconnect;
-    /** Set once a full refresh swapped the compacted file in: the connection points to the old one. */
+    /** Set once a full refresh swapped its new file in: the connection points to the old one. */
     private volatile boolean retired;
+    /** The new file of a full refresh, while the run builds it; null otherwise. */
+    private volatile FullRefreshBuild build;
+    /** The connection of the last side session opened, which a full refresh moves to its new file. */
+    private volatile Connection side;
 
     /** Opens the warehouse's file again. */
     interface Reconnect {
@@ -68,7 +73,7 @@ final class DuckDbWarehouse implements Warehouse {
     @Override
     public Connection connection() {
         if (retired) {
-            throw new IllegalStateException(description + " was swapped for its compacted copy; open it again");
+            throw new IllegalStateException(description + " was swapped for a full refresh's new file; open it again");
         }
         return connection;
     }
@@ -76,9 +81,10 @@ final class DuckDbWarehouse implements Warehouse {
     @Override
     public WarehouseSession openSideSession() {
         try {
-            Connection side = connection().unwrap(DuckDBConnection.class).duplicate();
-            side.setAutoCommit(true);
-            return new JdbcSession(side, scripts());
+            Connection opened = connection().unwrap(DuckDBConnection.class).duplicate();
+            opened.setAutoCommit(true);
+            side = opened;
+            return new JdbcSession(opened, scripts());
         } catch (SQLException e) {
             throw WarehouseErrors.translate("Cannot open a second session on " + description, e);
         }
@@ -92,10 +98,30 @@ final class DuckDbWarehouse implements Warehouse {
     @Override
     public StagingLoader stagingLoader() {
         try {
-            return new DuckDbStagingLoader(connection().unwrap(DuckDBConnection.class), memory, readerConnections);
+            return new DuckDbStagingLoader(
+                    connection().unwrap(DuckDBConnection.class), this::duplicate, memory, readerConnections);
         } catch (SQLException e) {
             throw new IllegalStateException("not a DuckDB connection", e);
         }
+    }
+
+    /**
+     * A connection of the run's own, on the database the run writes: a duplicated connection starts on the
+     * warehouse, whatever the default database of the one it was duplicated from.
+     */
+    private DuckDBConnection duplicate() throws SQLException {
+        DuckDBConnection duplicate =
+                (DuckDBConnection) connection().unwrap(DuckDBConnection.class).duplicate();
+        FullRefreshBuild building = build;
+        if (building != null) {
+            try {
+                building.use(duplicate);
+            } catch (SQLException e) {
+                duplicate.close();
+                throw e;
+            }
+        }
+        return duplicate;
     }
 
     /** In one statement: see {@link LedgerColumns}. */
@@ -104,10 +130,18 @@ final class DuckDbWarehouse implements Warehouse {
         LedgerColumns.insert(connection(), scripts(), files, loadId);
     }
 
-    /** DuckDB's memory limit becomes the phase's: see {@link DuckDbMemory}. */
+    /**
+     * DuckDB's memory limit becomes the phase's: see {@link DuckDbMemory}. A full refresh of a file starts its
+     * new file once the tables of the warehouse exist, and takes the run history into it once it committed.
+     */
     @Override
     public void enter(Phase phase, RunShape shape) {
         memory.enter(phase, shape);
+        if (phase == Phase.RECOVER && shape.fullRefresh() && writing.isPresent() && build == null) {
+            build = FullRefreshBuild.start(connection(), writing.get(), scripts());
+        } else if (phase == Phase.PUBLISH && build != null) {
+            build.takeHistory(connection(), side, scripts());
+        }
     }
 
     /**
@@ -128,8 +162,8 @@ final class DuckDbWarehouse implements Warehouse {
     }
 
     /**
-     * Publishes the snapshot; a full refresh also swaps in a compacted copy of the file, after which this
-     * warehouse is closed and refuses further use.
+     * Publishes the snapshot; a full refresh publishes its new file and swaps it in, after which this warehouse
+     * is closed and refuses further use.
      */
     @Override
     public void publish(RunShape shape) {
@@ -137,10 +171,13 @@ final class DuckDbWarehouse implements Warehouse {
             return;
         }
         SnapshotPublisher publisher = new SnapshotPublisher(writing.get());
-        if (shape.fullRefresh()) {
+        FullRefreshBuild building = build;
+        if (building != null) {
             retired = true;
             try {
-                publisher.publishCompacted(connection);
+                building.finish(connection, side);
+                build = null;
+                publisher.publishRebuilt();
             } finally {
                 closeConnection();
             }
@@ -156,16 +193,32 @@ final class DuckDbWarehouse implements Warehouse {
     }
 
     /**
-     * Closes the warehouse. A writer whose marker is still there (a failed run, create-tables, a run that
+     * Closes the warehouse. A full refresh that did not publish drops its new file: the warehouse is as it was,
+     * with the run's record. A writer whose marker is still there (a failed run, create-tables, a run that
      * stopped early) publishes first, so that readers see its run record; a publish that fails leaves the
      * marker for the next run or read, and never hides the error that ended the run.
      */
     @Override
     public void close() {
+        if (!retired && build != null) {
+            abandonBuildQuietly();
+        }
         if (!retired && writing.filter(WarehouseFiles::publishIsPending).isPresent()) {
             publishQuietly();
         }
         closeConnection();
+    }
+
+    private void abandonBuildQuietly() {
+        try {
+            // Interrupted: the new file went with the connection, and is removed under the lock when reopened.
+            if (!connection.isClosed()) {
+                build.abandon(connection);
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("could not drop the new file of {}, left for the next run: {}", description, e.getMessage());
+        }
+        build = null;
     }
 
     private void publishQuietly() {
@@ -173,6 +226,7 @@ final class DuckDbWarehouse implements Warehouse {
             if (connection.isClosed()) {
                 // Interrupted: the lock went with the connection, and another writer may hold it now.
                 try (Connection again = reconnect.open()) {
+                    writing.get().removeCompacted();
                     new SnapshotPublisher(writing.get()).publish(again);
                 }
             } else {

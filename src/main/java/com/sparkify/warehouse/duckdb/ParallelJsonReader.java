@@ -37,6 +37,7 @@ final class ParallelJsonReader {
     private static final ExecutorService pool = Executors.newCachedThreadPool(ParallelJsonReader::daemon);
 
     private final DuckDBConnection connection;
+    private final Connections connections;
     /** The readers' open connections, which an interrupted run closes (DuckDbWarehouse#interrupt). */
     private final Set<Connection> readerConnections;
 
@@ -44,8 +45,15 @@ final class ParallelJsonReader {
     /** read_json statements that ran out of memory: their files were read again in halves, or by Java. */
     private final AtomicInteger outOfMemory = new AtomicInteger();
 
-    ParallelJsonReader(DuckDBConnection connection, Set<Connection> readerConnections, String readSql) {
+    /** Opens a reader's connection, on the database the run writes. */
+    interface Connections {
+        DuckDBConnection open() throws SQLException;
+    }
+
+    ParallelJsonReader(
+            DuckDBConnection connection, Connections connections, Set<Connection> readerConnections, String readSql) {
         this.connection = connection;
+        this.connections = connections;
         this.readerConnections = readerConnections;
         this.readSql = readSql;
     }
@@ -82,7 +90,7 @@ final class ParallelJsonReader {
 
     private CompletableFuture<Void> startReader(Queue<Batch> queue, long loadId, Map<String, Long> records)
             throws SQLException {
-        DuckDBConnection reader = (DuckDBConnection) connection.duplicate();
+        DuckDBConnection reader = connections.open();
         readerConnections.add(reader);
         return CompletableFuture.runAsync(
                 () -> {

@@ -40,36 +40,17 @@ final class SnapshotPublisher {
     }
 
     /**
-     * Writes a compacted copy of the database (a full refresh leaves the space of every row it replaced in the
-     * file), publishes it, then renames it over the database. The connection still points to the old file
-     * afterwards: the caller closes it and writes nothing through it again.
+     * Publishes the new file a full refresh built ({@link FullRefreshBuild}), complete on disk and detached,
+     * then renames it over the database. The marker goes before the rename, while this process still holds the
+     * database's lock. The connection still points to the old file afterwards: the caller closes it and writes
+     * nothing through it again.
      */
-    void publishCompacted(Connection connection) {
+    void publishRebuilt() {
         long started = System.nanoTime();
-        checkpoint(connection);
-        Path compacted = files.compacted();
-        try (Statement statement = connection.createStatement()) {
-            // ATTACH, COPY FROM DATABASE and DETACH each in a transaction of its own: nothing follows on
-            // this connection.
-            connection.setAutoCommit(true);
-            String database;
-            try (var result = statement.executeQuery("SELECT current_database()")) {
-                result.next();
-                database = result.getString(1);
-            }
-            statement.execute("ATTACH " + literal(compacted.toString()) + " AS sparkify_compacted");
-            try {
-                statement.execute("COPY FROM DATABASE " + identifier(database) + " TO sparkify_compacted");
-            } finally {
-                statement.execute("DETACH sparkify_compacted");
-            }
-        } catch (SQLException e) {
-            throw WarehouseErrors.translate("Cannot write the compacted copy " + compacted, e);
-        }
-        LOG.debug("compacted into {} in {} ms", compacted, millisSince(started));
-        replaceSnapshotWith(compacted);
+        Path rebuilt = files.compacted();
+        replaceSnapshotWith(rebuilt);
         removeMarker();
-        move(compacted, files.file());
+        move(rebuilt, files.file());
         LOG.debug("published {} and swapped it in, in {} ms", files.snapshot(), millisSince(started));
     }
 
@@ -131,14 +112,6 @@ final class SnapshotPublisher {
                 full ? ErrorCode.DISK_FULL : ErrorCode.WAREHOUSE_FAILED,
                 what + ": " + e + "; readers keep the last snapshot, and the next run or read publishes again",
                 e);
-    }
-
-    private static String literal(String text) {
-        return "'" + text.replace("'", "''") + "'";
-    }
-
-    private static String identifier(String name) {
-        return "\"" + name.replace("\"", "\"\"") + "\"";
     }
 
     private static long millisSince(long started) {

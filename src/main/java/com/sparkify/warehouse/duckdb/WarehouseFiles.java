@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Readers open {@code <file>.snapshot}, a checkpointed copy that only writers replace, by renaming {@code
  * <file>.snapshot.next} over it. {@code <file>.publish-pending} exists while the database may be ahead of the
- * snapshot, and {@code <file>.compact} is the copy a full refresh builds and swaps in.
+ * snapshot, and {@code <file>.compact} is the new file a full refresh builds and swaps in.
  */
 record WarehouseFiles(Path file) {
     private static final Logger LOG = LoggerFactory.getLogger(WarehouseFiles.class);
@@ -47,9 +47,20 @@ record WarehouseFiles(Path file) {
         return sibling(".publish-pending");
     }
 
-    /** The compacted copy of the database that a full refresh builds, then renames over the database. */
+    /** The new database that a full refresh builds, then renames over the database. */
     Path compacted() {
         return sibling(".compact");
+    }
+
+    /** The write-ahead log of {@link #compacted()}. */
+    Path compactedLog() {
+        return sibling(".compact.wal");
+    }
+
+    /** Removes a full refresh's new file and its log; while this process holds the file's lock. */
+    void removeCompacted() {
+        delete(compacted());
+        delete(compactedLog());
     }
 
     private Path sibling(String suffix) {
@@ -57,11 +68,11 @@ record WarehouseFiles(Path file) {
     }
 
     /**
-     * Removes what a killed process left: its spill folder, a half-written snapshot or compacted copy. Only
-     * while this process holds the file's lock.
+     * Removes what a killed process left: its spill folder, a half-written snapshot, a full refresh's new file
+     * and its log. Only while this process holds the file's lock.
      */
     void removeStaleFiles() {
-        for (Path path : List.of(spillFolder(), nextSnapshot(), compacted())) {
+        for (Path path : List.of(spillFolder(), nextSnapshot(), compacted(), compactedLog())) {
             if (Files.exists(path)) {
                 LOG.debug("removing {}, left by a process that was killed", path);
                 delete(path);
@@ -85,8 +96,15 @@ record WarehouseFiles(Path file) {
 
     /** Removes the database, its log, its spill folder, its snapshot and its marker; once it is closed. */
     void removeAll() {
-        for (Path path :
-                List.of(file, log(), spillFolder(), snapshot(), nextSnapshot(), publishPending(), compacted())) {
+        for (Path path : List.of(
+                file,
+                log(),
+                spillFolder(),
+                snapshot(),
+                nextSnapshot(),
+                publishPending(),
+                compacted(),
+                compactedLog())) {
             delete(path);
         }
     }

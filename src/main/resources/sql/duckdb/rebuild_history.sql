@@ -5,3 +5,4 @@
 INSERT INTO sparkify_rebuild.etl_runs BY NAME SELECT * FROM etl_runs;
 INSERT INTO sparkify_rebuild.load_errors BY NAME SELECT * FROM load_errors;
 INSERT INTO sparkify_rebuild.etl_unknown_keys BY NAME SELECT * FROM etl_unknown_keys;
+INSERT INTO sparkify_rebuild.etl_checks BY NAME SELECT * FROM etl_checks;

@@ -37,6 +37,7 @@ final class SnapshotPublisher {
         replaceSnapshotWith(files.file());
         removeMarker();
         LOG.debug("published {} in {} ms", files.snapshot(), millisSince(started));
+        removeRetired();
     }
 
     /**
@@ -52,6 +53,18 @@ final class SnapshotPublisher {
         removeMarker();
         move(rebuilt, files.file());
         LOG.debug("published {} and swapped it in, in {} ms", files.snapshot(), millisSince(started));
+        removeRetired();
+    }
+
+    /** Removes the replaced snapshot, after readers see the new one; one that stays goes at the next open. */
+    private void removeRetired() {
+        long started = System.nanoTime();
+        try {
+            Files.deleteIfExists(files.retiredSnapshot());
+        } catch (IOException e) {
+            LOG.debug("could not remove {}: {}", files.retiredSnapshot(), e.toString());
+        }
+        LOG.debug("removed the replaced snapshot in {} ms", millisSince(started));
     }
 
     /** Checkpoints outside any transaction; the connection is left in the auto-commit mode it had. */
@@ -87,7 +100,20 @@ final class SnapshotPublisher {
         } catch (IOException e) {
             throw failed("Cannot copy " + source + " to " + files.nextSnapshot(), e);
         }
+        retire(files.snapshot());
         move(files.nextSnapshot(), files.snapshot());
+    }
+
+    /** Gives the current snapshot its retired name too, so that replacing it frees nothing yet. */
+    private void retire(Path snapshot) {
+        try {
+            Files.deleteIfExists(files.retiredSnapshot());
+            if (Files.exists(snapshot)) {
+                Files.createLink(files.retiredSnapshot(), snapshot);
+            }
+        } catch (IOException e) {
+            LOG.debug("publishing without a retired name for {}: {}", snapshot, e.toString());
+        }
     }
 
     private static void move(Path from, Path to) {

@@ -42,6 +42,14 @@ record WarehouseFiles(Path file) {
         return sibling(".snapshot.next");
     }
 
+    /**
+     * A second name of the snapshot a publish replaces, so that the rename does not free the old copy's blocks:
+     * freeing them takes longer than the copy, and is removed once readers see the new snapshot.
+     */
+    Path retiredSnapshot() {
+        return sibling(".snapshot.old");
+    }
+
     /** Present while the database may hold what the snapshot does not. */
     Path publishPending() {
         return sibling(".publish-pending");
@@ -72,7 +80,7 @@ record WarehouseFiles(Path file) {
      * and its log. Only while this process holds the file's lock.
      */
     void removeStaleFiles() {
-        for (Path path : List.of(spillFolder(), nextSnapshot(), compacted(), compactedLog())) {
+        for (Path path : List.of(spillFolder(), nextSnapshot(), retiredSnapshot(), compacted(), compactedLog())) {
             if (Files.exists(path)) {
                 LOG.debug("removing {}, left by a process that was killed", path);
                 delete(path);
@@ -102,6 +110,7 @@ record WarehouseFiles(Path file) {
                 spillFolder(),
                 snapshot(),
                 nextSnapshot(),
+                retiredSnapshot(),
                 publishPending(),
                 compacted(),
                 compactedLog())) {

@@ -57,6 +57,8 @@ for round in $(seq 1 "$rounds"); do
   rm -rf "$work"/full.duckdb* "$work"/inc.duckdb* "$work/logs/next"
   etl full "$work/full.duckdb" "$work/logs" | tee -a "$results"
   cp "$work/full.duckdb" "$work/inc.duckdb"
+  # On disk before the next day: else its checkpoint would also write out the copy just made.
+  sync "$work/inc.duckdb"
   cp -al "$work/next" "$work/logs/next"
   etl next-day "$work/inc.duckdb" "$work/logs" | tee -a "$results"
   etl nothing-new "$work/inc.duckdb" "$work/logs" | tee -a "$results"

@@ -32,6 +32,8 @@ final class DuckDbWarehouse implements Warehouse {
     /** The files this open marked as to publish: empty for a reader and an in-memory warehouse. */
     private final Optional<WarehouseFiles> writing;
     /** Reopens the file for a publish after the connection was closed from another thread. */
+    private static final long REOPEN_PATIENCE_NANOS = 5_000_000_000L;
+
     private final Reconnect reconnect;
     /** Set once a full refresh swapped its new file in: the connection points to the old one. */
     private volatile boolean retired;
@@ -225,7 +227,7 @@ final class DuckDbWarehouse implements Warehouse {
         try {
             if (connection.isClosed()) {
                 // Interrupted: the lock went with the connection, and another writer may hold it now.
-                try (Connection again = reconnect.open()) {
+                try (Connection again = reopen()) {
                     writing.get().removeCompacted();
                     new SnapshotPublisher(writing.get()).publish(again);
                 }
@@ -235,6 +237,29 @@ final class DuckDbWarehouse implements Warehouse {
         } catch (SQLException | RuntimeException e) {
             LOG.debug(
                     "could not publish {} on closing, left for the next run or read: {}", description, e.getMessage());
+        }
+    }
+
+    /**
+     * Opens the file again after an interrupt. The interrupted database shuts down on the signal's thread and
+     * keeps the file's lock until it has, so a first attempt can find it still held: a few more follow.
+     */
+    private Connection reopen() throws SQLException {
+        long deadline = System.nanoTime() + REOPEN_PATIENCE_NANOS;
+        while (true) {
+            try {
+                return reconnect.open();
+            } catch (SQLException | RuntimeException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 

@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sparkify.testing.CliProcess;
 import com.sparkify.testing.SampleData;
 import com.sparkify.testing.Tables;
-import com.sparkify.warehouse.duckdb.DuckDbLibrary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -100,7 +97,7 @@ class DuckDbFullRefreshProcessIT {
         assertThat(rerun.exitCode()).as(rerun.err()).isZero();
         assertThat(state(file)).isEqualTo(clean);
         assertThat(state(dir.resolve("w.duckdb.snapshot"))).isEqualTo(clean);
-        try (Connection reader = readOnly(file)) {
+        try (Connection reader = Tables.readOnlyDuckDb(file)) {
             assertThat(Tables.rows(reader, "SELECT status FROM etl_runs ORDER BY run_id"))
                     .containsExactly("succeeded", "interrupted", "succeeded");
         }
@@ -118,20 +115,6 @@ class DuckDbFullRefreshProcessIT {
     }
 
     private static List<String> state(Path file) throws Exception {
-        List<String> rows = new ArrayList<>();
-        try (Connection reader = readOnly(file)) {
-            for (String sql : STATE) {
-                rows.add(sql);
-                rows.addAll(Tables.rows(reader, sql));
-            }
-        }
-        return rows;
-    }
-
-    private static Connection readOnly(Path file) throws Exception {
-        DuckDbLibrary.load();
-        Properties properties = new Properties();
-        properties.setProperty("duckdb.read_only", "true");
-        return DriverManager.getConnection("jdbc:duckdb:" + file, properties);
+        return Tables.duckDbState(file, STATE);
     }
 }

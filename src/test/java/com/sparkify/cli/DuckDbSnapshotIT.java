@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sparkify.testing.CliProcess;
 import com.sparkify.testing.SampleData;
 import com.sparkify.testing.Tables;
-import com.sparkify.warehouse.duckdb.DuckDbLibrary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -212,10 +209,7 @@ class DuckDbSnapshotIT {
 
     /** What a BI tool opens, as docs/duckdb.md says. */
     private Connection dashboard() throws Exception {
-        DuckDbLibrary.load();
-        Properties properties = new Properties();
-        properties.setProperty("duckdb.read_only", "true");
-        return DriverManager.getConnection("jdbc:duckdb:" + snapshot(), properties);
+        return Tables.readOnlyDuckDb(snapshot());
     }
 
     private long countOnSnapshot() throws Exception {

@@ -1,11 +1,15 @@
 package com.sparkify.testing;
 
+import com.sparkify.warehouse.duckdb.DuckDbLibrary;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 
 /** Reads query results as text rows, for comparing whole tables in tests. */
 public final class Tables {
@@ -29,5 +33,30 @@ public final class Tables {
 
     public static long count(Connection connection, String sql) throws SQLException {
         return Long.parseLong(rows(connection, sql).get(0));
+    }
+
+    /** Each query of {@code queries} followed by its rows: a whole warehouse's state, to compare two of them. */
+    public static List<String> state(Connection connection, List<String> queries) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        for (String sql : queries) {
+            rows.add(sql);
+            rows.addAll(rows(connection, sql));
+        }
+        return rows;
+    }
+
+    /** {@link #state} of a DuckDB file, opened read-only as a BI tool opens it. */
+    public static List<String> duckDbState(Path file, List<String> queries) throws SQLException {
+        try (Connection reader = readOnlyDuckDb(file)) {
+            return state(reader, queries);
+        }
+    }
+
+    /** A read-only connection to a DuckDB file, as docs/duckdb.md tells a BI tool to open one. */
+    public static Connection readOnlyDuckDb(Path file) throws SQLException {
+        DuckDbLibrary.load();
+        Properties properties = new Properties();
+        properties.setProperty("duckdb.read_only", "true");
+        return DriverManager.getConnection("jdbc:duckdb:" + file, properties);
     }
 }

@@ -11,10 +11,7 @@ import com.sparkify.testing.TestWarehouses;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,7 +63,7 @@ class DuckDbFullRefreshIT {
         assertThat(state(snapshotOf(refreshed))).as("published").isEqualTo(before);
         assertThat(Files.size(refreshed)).isLessThanOrEqualTo(Files.size(fresh) * 12 / 10);
         assertThat(Files.size(snapshotOf(refreshed))).isLessThanOrEqualTo(Files.size(fresh) * 12 / 10);
-        try (Connection reader = readOnly(refreshed)) {
+        try (Connection reader = Tables.readOnlyDuckDb(refreshed)) {
             assertThat(Tables.rows(reader, "SELECT status FROM etl_runs ORDER BY run_id"))
                     .as("each refresh ran once")
                     .containsExactly("succeeded", "succeeded", "succeeded", "succeeded");
@@ -125,7 +122,7 @@ class DuckDbFullRefreshIT {
         assertThat(refresh.status()).isEqualTo(RunStatus.TOO_MANY_REJECTS);
         assertThat(state(file)).as("the tables as they were").isEqualTo(before);
         assertThat(state(snapshotOf(file))).as("published as they were").isEqualTo(before);
-        try (Connection reader = readOnly(snapshotOf(file))) {
+        try (Connection reader = Tables.readOnlyDuckDb(snapshotOf(file))) {
             assertThat(Tables.rows(reader, "SELECT status FROM etl_runs ORDER BY run_id"))
                     .containsExactly("succeeded", "too_many_rejects");
             assertThat(Tables.rows(reader, "SELECT load_id, line_number FROM load_errors"))
@@ -146,7 +143,7 @@ class DuckDbFullRefreshIT {
     }
 
     private static List<String> rows(String url, String sql) throws Exception {
-        try (Connection reader = readOnly(Path.of(url.substring("jdbc:duckdb:".length())))) {
+        try (Connection reader = Tables.readOnlyDuckDb(Path.of(url.substring("jdbc:duckdb:".length())))) {
             return Tables.rows(reader, sql);
         }
     }
@@ -156,20 +153,6 @@ class DuckDbFullRefreshIT {
     }
 
     private static List<String> state(Path file) throws Exception {
-        List<String> rows = new ArrayList<>();
-        try (Connection reader = readOnly(file)) {
-            for (String sql : STATE) {
-                rows.add(sql);
-                rows.addAll(Tables.rows(reader, sql));
-            }
-        }
-        return rows;
-    }
-
-    private static Connection readOnly(Path file) throws Exception {
-        DuckDbLibrary.load();
-        Properties properties = new Properties();
-        properties.setProperty("duckdb.read_only", "true");
-        return DriverManager.getConnection("jdbc:duckdb:" + file, properties);
+        return Tables.duckDbState(file, STATE);
     }
 }

@@ -17,15 +17,20 @@ public interface Warehouse extends AutoCloseable {
     String describe();
 
     /**
-     * The JDBC connection of the run's session, for the commands that read the warehouse through JDBC
-     * (query, report, export). Auto-commit is off. The pipeline does not use it: it works in {@link #session()}.
+     * The JDBC connection of a {@link JdbcWarehouse}, for the tests and the engine's own operations: code
+     * outside the engines works through {@link #session()} and {@link #reader()}.
+     *
+     * @throws UnsupportedOperationException for an engine without JDBC
      */
-    Connection connection();
+    default Connection connection() {
+        throw new UnsupportedOperationException(engine() + " has no JDBC connection");
+    }
 
     /** The session a run works in: one transaction, which the pipeline commits or rolls back. */
-    default WarehouseSession session() {
-        return new JdbcSession(connection(), scripts());
-    }
+    WarehouseSession session();
+
+    /** How the read commands (query, report, check, export) read the warehouse, streaming. */
+    WarehouseReader reader();
 
     /** A second session, committing each statement, for records that must survive a rolled-back run. */
     WarehouseSession openSideSession();

@@ -11,6 +11,7 @@ import com.sparkify.warehouse.SqlScripts;
 import com.sparkify.warehouse.StagingLoader;
 import com.sparkify.warehouse.Step;
 import com.sparkify.warehouse.Warehouse;
+import com.sparkify.warehouse.WarehouseReader;
 import com.sparkify.warehouse.WarehouseSession;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -56,6 +57,11 @@ final class RecordingWarehouse implements Warehouse {
     @Override
     public WarehouseSession session() {
         return new Recording(real.session());
+    }
+
+    @Override
+    public WarehouseReader reader() {
+        return real.reader();
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.sparkify.warehouse.Row;
 import com.sparkify.warehouse.SqlScripts;
 import com.sparkify.warehouse.StagingLoader;
 import com.sparkify.warehouse.Warehouse;
+import com.sparkify.warehouse.WarehouseReader;
 import com.sparkify.warehouse.WarehouseSession;
 import java.sql.Connection;
 import java.util.List;
@@ -45,6 +46,11 @@ final class PlanWithoutCluster implements Warehouse {
     @Override
     public WarehouseSession session() {
         return new NoTables(scripts());
+    }
+
+    @Override
+    public WarehouseReader reader() {
+        throw notConnected();
     }
 
     @Override

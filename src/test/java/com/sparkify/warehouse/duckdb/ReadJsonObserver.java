@@ -7,6 +7,7 @@ import com.sparkify.warehouse.SqlScripts;
 import com.sparkify.warehouse.StagingLoader;
 import com.sparkify.warehouse.Step;
 import com.sparkify.warehouse.Warehouse;
+import com.sparkify.warehouse.WarehouseReader;
 import com.sparkify.warehouse.WarehouseSession;
 import java.sql.Connection;
 import java.util.HashSet;
@@ -61,6 +62,11 @@ public final class ReadJsonObserver implements Warehouse {
     @Override
     public WarehouseSession session() {
         return warehouse.session();
+    }
+
+    @Override
+    public WarehouseReader reader() {
+        return warehouse.reader();
     }
 
     @Override

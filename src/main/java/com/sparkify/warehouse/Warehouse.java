@@ -1,6 +1,5 @@
 package com.sparkify.warehouse;
 
-import java.sql.Connection;
 import java.time.LocalDateTime;
 import java.util.List;
 
@@ -15,16 +14,6 @@ public interface Warehouse extends AutoCloseable {
 
     /** Where the warehouse is, safe to print: never a password. */
     String describe();
-
-    /**
-     * The JDBC connection of a {@link JdbcWarehouse}, for the tests and the engine's own operations: code
-     * outside the engines works through {@link #session()} and {@link #reader()}.
-     *
-     * @throws UnsupportedOperationException for an engine without JDBC
-     */
-    default Connection connection() {
-        throw new UnsupportedOperationException(engine() + " has no JDBC connection");
-    }
 
     /** The session a run works in: one transaction, which the pipeline commits or rolls back. */
     WarehouseSession session();

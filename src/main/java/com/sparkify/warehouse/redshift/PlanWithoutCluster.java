@@ -7,7 +7,6 @@ import com.sparkify.warehouse.StagingLoader;
 import com.sparkify.warehouse.Warehouse;
 import com.sparkify.warehouse.WarehouseReader;
 import com.sparkify.warehouse.WarehouseSession;
-import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
 
@@ -36,11 +35,6 @@ final class PlanWithoutCluster implements Warehouse {
     @Override
     public String describe() {
         return description;
-    }
-
-    @Override
-    public Connection connection() {
-        throw notConnected();
     }
 
     @Override

@@ -92,7 +92,7 @@ measure() { # label, warehouse, data folder -> one line of results, and the run'
     exit "$rc"
   fi
   millis=$(grep -o '"millis" *: *[0-9]*' "$work/$label.out" | grep -o '[0-9]*$')
-  events=$(sed -n '/"events"/,/}/p' "$work/$label.out" | grep -o '"read" *: *[0-9]*' | grep -o '[0-9]*$')
+  events=$(grep -o '"events" *: *{[^}]*}' "$work/$label.out" | grep -o '"read" *: *[0-9]*' | grep -o '[0-9]*$')
   repeats=$(grep -ciE 'again|retry|retried|out of memory' "$work/$label.log" || true)
   printf '%s %d %d %d %d %d %d %d %s %s %s %d\n' "$label" "$events" "$(((ended - started) / 1000000))" "$millis" \
     "$rss" "$(stat -c %s "$db")" "$temp" "$disk" "$repeats" "${load_before// /,}" \

@@ -151,7 +151,7 @@ abstract class LeavesNothingBehindContract {
         Path log = dir.resolve("listing.log");
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             // An S3 endpoint that takes the connection and never answers.
-            silent.setSoTimeout(60_000);
+            silent.setSoTimeout(180_000); // the CLI starts and stages the songs first: slow on a crowded machine
             List<String> args = new ArrayList<>(List.of(
                     "etl",
                     "--songs=" + songs,

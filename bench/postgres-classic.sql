@@ -7,6 +7,7 @@
   \quit
 \endif
 SET search_path TO classic;
+SET client_min_messages = warning;
 
 SELECT :'part' = 'schema' AS schema_part, :'part' = 'star' AS star_part \gset
 \if :schema_part

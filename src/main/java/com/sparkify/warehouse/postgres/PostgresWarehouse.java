@@ -21,6 +21,7 @@ final class PostgresWarehouse implements JdbcWarehouse {
     private final PostgresFailures failures;
     private final PlannerStatistics statistics;
     private final WarehouseSession session;
+    private final DeferredIndexes deferredIndexes;
     private RunLock runLock;
 
     PostgresWarehouse(Connection connection, PostgresConnector connector) {
@@ -29,6 +30,7 @@ final class PostgresWarehouse implements JdbcWarehouse {
         this.failures = connector.failures();
         this.statistics = new PlannerStatistics(connection);
         this.session = new PostgresSession(connection, scripts(), failures);
+        this.deferredIndexes = new DeferredIndexes(connection, scripts());
     }
 
     @Override
@@ -72,15 +74,30 @@ final class PostgresWarehouse implements JdbcWarehouse {
         }
     }
 
-    /** The schema the connections' search_path names is created with the tables, if missing. */
+    /**
+     * The schema the connections' search_path names is created with the tables, if missing. A first load
+     * builds the indexes of the tables it fills after their rows are in: {@link DeferredIndexes}.
+     */
     @Override
     public void enter(Phase phase, RunShape shape) {
-        if (phase == Phase.SCHEMA) {
-            try {
-                connector.createSchemaIfMissing(connection);
-            } catch (SQLException e) {
-                throw failures.failed("creating the schema", e);
+        try {
+            switch (phase) {
+                case SCHEMA -> connector.createSchemaIfMissing(connection);
+                case RECOVER -> deferredIndexes.rolledBack();
+                case STAGE -> {
+                    if (shape.fresh() && !shape.fullRefresh()) {
+                        deferredIndexes.drop();
+                    }
+                }
+                case CHECK, COMMIT -> deferredIndexes.build();
+                default -> {}
             }
+        } catch (SQLException e) {
+            throw failures.failed(
+                    phase == Phase.SCHEMA
+                            ? "creating the schema"
+                            : "preparing the " + phase.name().toLowerCase(java.util.Locale.ROOT) + " phase",
+                    e);
         }
     }
 

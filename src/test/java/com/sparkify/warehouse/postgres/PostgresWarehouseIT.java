@@ -99,6 +99,46 @@ class PostgresWarehouseIT extends WarehouseContractIT {
         assertThat(query("SELECT COUNT(*) FROM songplays")).containsExactly("3");
     }
 
+    /** Every index and constraint of the schema, as the catalog defines it. */
+    private static final String INDEXES =
+            "SELECT indexname, indexdef FROM pg_indexes" + " WHERE schemaname = current_schema() ORDER BY indexname";
+
+    private static final String CONSTRAINTS = "SELECT conrelid::regclass, conname, pg_get_constraintdef(oid)"
+            + " FROM pg_constraint WHERE connamespace = current_schema()::regnamespace ORDER BY 1, 2";
+
+    @Test
+    void aFirstLoadThatBuildsItsIndexesAfterItsRowsEndsWithTheIndexesTheSchemaDeclares() {
+        try (Warehouse warehouse = open()) {
+            Schema.ensure(warehouse);
+        }
+        List<String> indexes = query(INDEXES);
+        List<String> constraints = query(CONSTRAINTS);
+        writeFixture();
+
+        assertThat(etl().status()).isEqualTo(RunStatus.SUCCEEDED);
+
+        assertThat(indexes).anyMatch(index -> index.startsWith("'songplays_pkey'"));
+        assertThat(query(INDEXES)).isEqualTo(indexes);
+        assertThat(query(CONSTRAINTS)).isEqualTo(constraints);
+    }
+
+    @Test
+    void aFirstLoadThatFailsAfterDroppingItsIndexesLeavesThemAndTheNextFirstLoadSucceeds() {
+        try (Warehouse warehouse = open()) {
+            Schema.ensure(warehouse);
+        }
+        List<String> indexes = query(INDEXES);
+        writeFixture();
+        write(logs.resolve("2018/11/2018-11-02-events.json"), "{not json");
+
+        assertThat(etl(0).status()).isEqualTo(RunStatus.TOO_MANY_REJECTS);
+        assertThat(query(INDEXES)).isEqualTo(indexes);
+
+        assertThat(etl(1).status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(query(INDEXES)).isEqualTo(indexes);
+        assertThat(query("SELECT COUNT(*) FROM songplays")).containsExactly("3");
+    }
+
     @Test
     void textThatPostgresCannotHoldIsReplacedNotLost() {
         // JSON may escape U+0000 inside a string; PostgreSQL text cannot hold it, so it is staged as U+FFFD.

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * ({@code CI=true}), where its absence fails the test.
  */
 class DeployExamplesTest {
-    private static final Path EXAMPLES = Path.of("docs", "examples");
+    private static final Path EXAMPLES = Path.of("..", "docs", "examples");
     private static final String PARSE = "import ast, sys; ast.parse(open(sys.argv[1]).read(), sys.argv[1])";
 
     @Test

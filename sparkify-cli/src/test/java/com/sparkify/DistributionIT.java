@@ -37,6 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DistributionIT {
     private static final Path TARGET = Path.of("target");
+    /** The module's folder under the repository's root, where the Dockerfile is. */
+    private static final Path MODULE = Path.of("").toAbsolutePath().getFileName();
+
     private static final List<String> TABLES = List.of("songplays", "users", "songs", "artists", "time", "load_errors");
 
     @TempDir
@@ -150,12 +153,12 @@ class DistributionIT {
 
     @Test
     void theDockerfileAddsThisArchiveAndLinksItsLauncher() throws IOException {
-        String dockerfile = Files.readString(Path.of("Dockerfile"), StandardCharsets.UTF_8);
+        String dockerfile = Files.readString(Path.of("..", "Dockerfile"), StandardCharsets.UTF_8);
         Matcher add = Pattern.compile("(?m)^ADD (\\S+) /opt/$").matcher(dockerfile);
         assertThat(add.find()).as("ADD <archive> /opt/ in the Dockerfile").isTrue();
         assertThat(FileSystems.getDefault()
                         .getPathMatcher("glob:" + add.group(1))
-                        .matches(TARGET.resolve(archive.getFileName())))
+                        .matches(MODULE.resolve(TARGET).resolve(archive.getFileName())))
                 .as("%s matches %s", add.group(1), archive)
                 .isTrue();
         Matcher link =

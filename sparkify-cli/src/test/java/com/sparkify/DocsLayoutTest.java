@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /** The user's docs: a short README, one page per concern under docs/, no work history, no dead links. */
 class DocsLayoutTest {
-    private static final Path README = Path.of("README.md");
-    private static final Path DOCS = Path.of("docs");
+    private static final Path README = Path.of("..", "README.md");
+    private static final Path DOCS = Path.of("..", "docs");
     private static final Pattern HISTORY = Pattern.compile("(?i)session [0-9]");
     private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
 
@@ -45,8 +45,8 @@ class DocsLayoutTest {
                 "deploy.md")) {
             assertThat(DOCS.resolve(page)).exists();
         }
-        assertThat(Path.of("CONTRIBUTING.md")).exists();
-        assertThat(Path.of("BENCHMARKS.md")).doesNotExist();
+        assertThat(Path.of("..", "CONTRIBUTING.md")).exists();
+        assertThat(Path.of("..", "BENCHMARKS.md")).doesNotExist();
     }
 
     @Test
@@ -110,11 +110,11 @@ class DocsLayoutTest {
     void theReadmesTestCommandIsTheOneCiRuns() throws IOException {
         String command = "./mvnw -B verify";
         assertThat(read(README)).contains(command);
-        assertThat(read(Path.of(".ci", "run"))).contains("\n" + command + "\n");
+        assertThat(read(Path.of("..", ".ci", "run"))).contains("\n" + command + "\n");
     }
 
     private static List<Path> pages() throws IOException {
-        List<Path> pages = new ArrayList<>(List.of(README, Path.of("CONTRIBUTING.md")));
+        List<Path> pages = new ArrayList<>(List.of(README, Path.of("..", "CONTRIBUTING.md")));
         try (Stream<Path> files = Files.walk(DOCS)) {
             files.filter(file -> file.toString().endsWith(".md")).sorted().forEach(pages::add);
         }

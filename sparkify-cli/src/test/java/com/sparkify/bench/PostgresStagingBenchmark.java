@@ -43,7 +43,8 @@ import org.postgresql.PGConnection;
  * else an embedded one.
  *
  * <pre>
- * ./mvnw -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
+ * cd sparkify-cli
+ * ../mvnw -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
  * java -Xmx256m -cp target/classes:target/test-classes:$(cat target/cp.txt) \
  *     com.sparkify.bench.PostgresStagingBenchmark [COPIES] [SAMPLE_FOLDER] [--etl]
  * </pre>
@@ -99,7 +100,7 @@ public final class PostgresStagingBenchmark {
 
     private static String defaultSample() {
         String override = System.getenv("SPARKIFY_SAMPLE_DATA");
-        return override != null ? override : "../shared/data/sparkify-sample";
+        return override != null ? override : "../../shared/data/sparkify-sample";
     }
 
     /** Rows moved and the time it took. */

@@ -26,7 +26,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * ({@code benchmark}) and picocli's own {@code help} are not the user's commands.
  */
 class CommandsDocTest {
-    private static final Path DOC = Path.of("docs", "commands.md");
+    private static final Path DOC = Path.of("..", "docs", "commands.md");
     private static final Set<String> NOT_DOCUMENTED = Set.of("help", "benchmark");
     private static final Pattern HEADING = Pattern.compile("^#{1,6} (.*)$");
     private static final Pattern COMMAND_HEADING = Pattern.compile("^`(sparkify(?: [a-z][a-z-]*)*)`$");

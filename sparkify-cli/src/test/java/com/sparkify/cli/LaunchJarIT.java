@@ -72,7 +72,7 @@ class LaunchJarIT {
 
     @Test
     void theLauncherMapsTheClassesOfAnEtlFromAnArchiveItMakesOnce() throws Exception {
-        Process launcher = new ProcessBuilder("./sparkify", "--version")
+        Process launcher = new ProcessBuilder("../sparkify", "--version")
                 .redirectErrorStream(true)
                 .start();
         assertThat(launcher.waitFor(120, TimeUnit.SECONDS)).isTrue();

@@ -7,7 +7,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The public Sparkify sample beside the project ({@code ../shared/data/sparkify-sample}, or
+ * The public Sparkify sample beside the repository ({@code ../../shared/data/sparkify-sample} from the module
+ * the tests run in, or
  * $SPARKIFY_SAMPLE_DATA). Tests that need it are skipped with a message where it is absent, except in CI
  * ({@code CI=true}), which always has it: there its absence fails the test.
  */
@@ -16,7 +17,7 @@ public final class SampleData {
 
     public static Path folder() {
         String override = System.getenv("SPARKIFY_SAMPLE_DATA");
-        Path folder = override != null ? Path.of(override) : Path.of("..", "shared", "data", "sparkify-sample");
+        Path folder = override != null ? Path.of(override) : Path.of("..", "..", "shared", "data", "sparkify-sample");
         folder = folder.toAbsolutePath().normalize();
         if (!Files.isDirectory(folder.resolve("log_data")) || !Files.isDirectory(folder.resolve("song_data"))) {
             String message = "sample data folder absent: " + folder + " (set SPARKIFY_SAMPLE_DATA to use another)";

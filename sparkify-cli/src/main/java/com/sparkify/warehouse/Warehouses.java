@@ -48,9 +48,16 @@ public final class Warehouses {
         return FACTORIES.stream()
                 .filter(factory -> factory.handlesJdbcUrl(url))
                 .findFirst()
-                .orElseThrow(() -> new SparkifyException(
-                        ErrorCode.CONFIG,
-                        "Expected a warehouse URL starting with jdbc:duckdb:, jdbc:redshift: or jdbc:postgresql:, "
-                                + "found '" + JdbcUrls.redact(url) + "'; check --warehouse"));
+                .orElseThrow(() -> new SparkifyException(ErrorCode.CONFIG, noEngineFor(url)));
+    }
+
+    /** What to do about a URL no engine on the class path handles: the Spark engine is a jar of its own. */
+    static String noEngineFor(String url) {
+        if (url.startsWith("spark:")) {
+            return "The Spark engine is not in this sparkify: run ./sparkify-on-spark, or put the sparkify-spark jar"
+                    + " and its dependencies on the class path (docs/spark.md)";
+        }
+        return "Expected a warehouse URL starting with jdbc:duckdb:, jdbc:redshift:, jdbc:postgresql: or spark:, "
+                + "found '" + JdbcUrls.redact(url) + "'; check --warehouse";
     }
 }

@@ -27,6 +27,16 @@ class WarehousesTest {
                 .containsExactlyElementsOf(registeredClassNames());
     }
 
+    @Test
+    void aSparkUrlWithoutTheSparkEngineSaysInOneLineHowToGetIt() {
+        assertThat(Warehouses.noEngineFor("spark:/data/lake"))
+                .contains("./sparkify-on-spark", "docs/spark.md")
+                .doesNotContain("\n");
+        assertThat(Warehouses.noEngineFor("jdbc:mysql://db/x?password=hunter2"))
+                .contains("spark:", "jdbc:duckdb:", "check --warehouse")
+                .doesNotContain("hunter2");
+    }
+
     private static List<String> registeredClassNames() throws IOException {
         try (InputStream in = Warehouses.class.getResourceAsStream(REGISTRATION)) {
             return Arrays.stream(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n"))

@@ -208,7 +208,7 @@ class DistributionIT {
         Map<String, Long> counts = new TreeMap<>();
         try (Warehouse warehouse = TestWarehouses.open(url)) {
             for (String table : TABLES) {
-                counts.put(table, Tables.count(warehouse.connection(), "SELECT COUNT(*) FROM " + table));
+                counts.put(table, Tables.count(TestWarehouses.jdbc(warehouse), "SELECT COUNT(*) FROM " + table));
             }
         }
         return counts;

@@ -2,12 +2,8 @@ package com.sparkify.analytics;
 
 import com.sparkify.ErrorCode;
 import com.sparkify.SparkifyException;
+import com.sparkify.warehouse.ReadQuery;
 import com.sparkify.warehouse.Warehouse;
-import com.sparkify.warehouse.WarehouseErrors;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -122,32 +118,14 @@ public final class AnalyticsQueries {
         return collected.result();
     }
 
-    /**
-     * Runs an analytics script and passes its rows to {@code sink} as they arrive (start and rows; the caller
-     * ends it). The main connection has auto-commit off, as {@link Streaming} needs on PostgreSQL and Redshift.
-     */
+    /** Runs an analytics script and passes its rows to {@code sink} as they arrive (start and rows; the caller ends it). */
     private long query(
             String script, String name, long limit, Period period, UnaryOperator<String> text, RowSink sink) {
         SqlTemplate template = SqlTemplate.bind(warehouse.scripts().text(script), limit, period);
-        Connection connection = warehouse.connection();
+        ReadQuery query = new ReadQuery("Query " + name + " failed", template.sql(), template.parameters(), false);
         long started = System.nanoTime();
-        try {
-            long count = Streaming.around(warehouse, connection, () -> {
-                try (PreparedStatement statement = connection.prepareStatement(template.sql())) {
-                    for (int i = 0; i < template.parameters().size(); i++) {
-                        statement.setObject(i + 1, template.parameters().get(i));
-                    }
-                    statement.setFetchSize(Streaming.FETCH_SIZE);
-                    try (ResultSet rows = statement.executeQuery()) {
-                        sink.start(name, ResultRows.columns(rows.getMetaData()));
-                        return ResultRows.stream(rows, text, Long.MAX_VALUE, sink);
-                    }
-                }
-            });
-            LOG.debug("query {} took {} ms", name, (System.nanoTime() - started) / 1_000_000);
-            return count;
-        } catch (SQLException e) {
-            throw WarehouseErrors.translate("Query " + name + " failed", e);
-        }
+        long count = warehouse.reader().read(query, Long.MAX_VALUE, new ResultRows(name, text, sink));
+        LOG.debug("query {} took {} ms", name, (System.nanoTime() - started) / 1_000_000);
+        return count;
     }
 }

@@ -1,11 +1,9 @@
 package com.sparkify.analytics;
 
+import com.sparkify.warehouse.Column;
+import com.sparkify.warehouse.ResultSink;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -15,61 +13,54 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
-/** Reads a JDBC result, row by row or into a {@link QueryResult}, with values that look the same on every engine. */
-final class ResultRows {
+/**
+ * Passes a reader's answer on to a {@link RowSink} under the query's name, with values that look the same on
+ * every engine, and text passed through a repair.
+ */
+final class ResultRows implements ResultSink {
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
     private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSS");
 
-    private ResultRows() {}
+    private final String name;
+    private final UnaryOperator<String> text;
+    private final RowSink sink;
+    private final List<Object> row = new ArrayList<>();
+    private RuntimeException sinkFailure;
 
-    static QueryResult read(String name, ResultSet rows, UnaryOperator<String> text) throws SQLException {
-        CollectedRows collected = new CollectedRows();
-        collected.start(name, columns(rows.getMetaData()));
-        stream(rows, text, Long.MAX_VALUE, collected);
-        collected.end(List.of());
-        return collected.result();
+    ResultRows(String name, UnaryOperator<String> text, RowSink sink) {
+        this.name = name;
+        this.text = text;
+        this.sink = sink;
     }
 
-    static List<String> columns(ResultSetMetaData meta) throws SQLException {
-        List<String> columns = new ArrayList<>();
-        for (int i = 1; i <= meta.getColumnCount(); i++) {
-            columns.add(meta.getColumnLabel(i));
+    @Override
+    public void start(List<Column> columns) {
+        try {
+            sink.start(name, columns.stream().map(Column::label).toList());
+        } catch (RuntimeException e) {
+            sinkFailure = e;
+            throw e;
         }
-        return columns;
     }
 
-    /**
-     * Passes at most {@code maxRows} rows to {@code sink}, one at a time, and returns how many it passed.
-     * DuckDB's driver ignores {@link java.sql.Statement#setMaxRows}, hence the count here.
-     */
-    static long stream(ResultSet rows, UnaryOperator<String> text, long maxRows, RowSink sink) throws SQLException {
-        ResultSetMetaData meta = rows.getMetaData();
-        int count = meta.getColumnCount();
-        int[] types = new int[count];
-        for (int i = 0; i < count; i++) {
-            types[i] = meta.getColumnType(i + 1);
+    @Override
+    public void row(List<Object> values) {
+        row.clear();
+        for (Object value : values) {
+            Object normalized = normalize(value);
+            row.add(normalized instanceof String string ? text.apply(string) : normalized);
         }
-        List<Object> row = new ArrayList<>(count);
-        long passed = 0;
-        while (passed < maxRows && rows.next()) {
-            row.clear();
-            for (int i = 1; i <= count; i++) {
-                Object value = normalize(fetch(rows, i, types[i - 1]));
-                row.add(value instanceof String string ? text.apply(string) : value);
-            }
+        try {
             sink.row(row);
-            passed++;
+        } catch (RuntimeException e) {
+            sinkFailure = e;
+            throw e;
         }
-        return passed;
     }
 
-    // Timestamps without a time zone are read as local date-times, so that the JVM's zone never shifts them.
-    private static Object fetch(ResultSet rows, int column, int type) throws SQLException {
-        return switch (type) {
-            case Types.TIMESTAMP -> rows.getObject(column, LocalDateTime.class);
-            case Types.DATE -> rows.getObject(column, LocalDate.class);
-            default -> rows.getObject(column);
-        };
+    /** Whether {@code e} is the sink's own failure, which passes through the reader unchanged. */
+    boolean fromSink(Throwable e) {
+        return e == sinkFailure;
     }
 
     /** Integers as Long, decimals as BigDecimal, dates and times as ISO text (UTC), other objects as text. */

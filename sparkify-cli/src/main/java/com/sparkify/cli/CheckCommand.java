@@ -43,7 +43,7 @@ final class CheckCommand implements Callable<Integer> {
         try (Warehouse warehouse = Warehouses.openExisting(common.resolve())) {
             where = warehouse.describe();
             Schema.requireTables(warehouse);
-            report = new QualityChecks(warehouse.scripts()).run(warehouse.connection());
+            report = new QualityChecks(warehouse.scripts()).run(warehouse);
             doubleEncoded = TextEncodingScan.total(new TextEncodingScan(warehouse).run());
             unknownKeys = UnknownKeyLog.published(warehouse);
         }

@@ -97,7 +97,7 @@ final class DemoCommand implements Callable<Integer> {
                             Long.MAX_VALUE));
             out.println("3. Loaded:");
             Reports.printEtl(out, warehouse.describe(), result);
-            CheckReport checks = new QualityChecks(warehouse.scripts()).run(warehouse.connection());
+            CheckReport checks = new QualityChecks(warehouse.scripts()).run(warehouse);
             out.println("4. Checks:");
             Reports.printChecks(out, checks);
             out.println("5. Answers:");

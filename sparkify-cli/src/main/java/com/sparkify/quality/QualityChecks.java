@@ -1,11 +1,10 @@
 package com.sparkify.quality;
 
 import com.sparkify.SparkifyException;
-import com.sparkify.warehouse.JdbcSession;
 import com.sparkify.warehouse.SessionFailures;
 import com.sparkify.warehouse.SqlScripts;
+import com.sparkify.warehouse.Warehouse;
 import com.sparkify.warehouse.WarehouseSession;
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,9 +21,9 @@ public final class QualityChecks {
         this.scripts = scripts;
     }
 
-    /** Every check over every row, on a JDBC connection (the commands that read through JDBC). */
-    public CheckReport run(Connection connection) {
-        return run(new JdbcSession(connection, scripts), false);
+    /** Every check over every row, in the warehouse's session (the {@code check} command). */
+    public CheckReport run(Warehouse warehouse) {
+        return run(warehouse.session(), false);
     }
 
     /**

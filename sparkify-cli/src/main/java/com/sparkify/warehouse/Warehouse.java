@@ -1,6 +1,5 @@
 package com.sparkify.warehouse;
 
-import java.sql.Connection;
 import java.time.LocalDateTime;
 import java.util.List;
 
@@ -16,16 +15,11 @@ public interface Warehouse extends AutoCloseable {
     /** Where the warehouse is, safe to print: never a password. */
     String describe();
 
-    /**
-     * The JDBC connection of the run's session, for the commands that read the warehouse through JDBC
-     * (query, report, export). Auto-commit is off. The pipeline does not use it: it works in {@link #session()}.
-     */
-    Connection connection();
-
     /** The session a run works in: one transaction, which the pipeline commits or rolls back. */
-    default WarehouseSession session() {
-        return new JdbcSession(connection(), scripts());
-    }
+    WarehouseSession session();
+
+    /** How the read commands (query, report, check, export) read the warehouse, streaming. */
+    WarehouseReader reader();
 
     /** A second session, committing each statement, for records that must survive a rolled-back run. */
     WarehouseSession openSideSession();

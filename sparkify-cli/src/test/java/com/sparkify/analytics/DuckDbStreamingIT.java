@@ -30,7 +30,7 @@ class DuckDbStreamingIT {
             assertThatThrownBy(() -> new ReadOnlyQuery(duckDb).stream(FAILS_LATE, Long.MAX_VALUE, new StopAtFirstRow()))
                     .isInstanceOf(StopAtFirstRow.Stop.class);
             // The session is as it was for the statements that follow.
-            try (Statement statement = duckDb.connection().createStatement();
+            try (Statement statement = TestWarehouses.jdbc(duckDb).createStatement();
                     ResultSet setting = statement.executeQuery("SELECT current_setting('jdbc_stream_results')")) {
                 setting.next();
                 assertThat(setting.getBoolean(1)).isFalse();

@@ -80,7 +80,7 @@ class PostgresAnalyticsIT {
                                         + " GROUP BY year, month"))
                         .containsExactly("2018|11|6820|"
                                 + Tables.rows(
-                                                postgres.connection(),
+                                                TestWarehouses.jdbc(postgres),
                                                 "SELECT to_char(MAX(start_time), 'YYYY-MM-DD HH24:MI:SS.MS') || '|' ||"
                                                         + " SUM(user_id) FROM songplays")
                                         .get(0));

@@ -28,9 +28,9 @@ class PostgresStreamingIT {
         try (Warehouse postgres =
                 TestWarehouses.open(TestPostgres.get().url(), Optional.of(TestPostgres.newSchema("cursor")))) {
             Schema.ensure(postgres);
-            ManyPlays.insert(postgres.connection(), ManyPlays.POSTGRES, PLAYS);
-            Probe ownSql = new Probe(postgres.connection());
-            Probe analysis = new Probe(postgres.connection());
+            ManyPlays.insert(TestWarehouses.jdbc(postgres), ManyPlays.POSTGRES, PLAYS);
+            Probe ownSql = new Probe(TestWarehouses.jdbc(postgres));
+            Probe analysis = new Probe(TestWarehouses.jdbc(postgres));
 
             long sqlRows = new ReadOnlyQuery(postgres).stream("SELECT * FROM songplays", Long.MAX_VALUE, ownSql);
             long analysisRows =
@@ -42,8 +42,8 @@ class PostgresStreamingIT {
             assertThat(ownSql.readOnly).isEqualTo("on");
             assertThat(analysisRows).isEqualTo(PLAYS);
             assertThat(analysis.openCursors).isEqualTo(1);
-            assertThat(postgres.connection().getAutoCommit()).isFalse();
-            assertThat(postgres.connection().isReadOnly()).isFalse();
+            assertThat(TestWarehouses.jdbc(postgres).getAutoCommit()).isFalse();
+            assertThat(TestWarehouses.jdbc(postgres).isReadOnly()).isFalse();
         }
     }
 

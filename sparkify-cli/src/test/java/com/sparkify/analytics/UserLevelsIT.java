@@ -43,7 +43,7 @@ class UserLevelsIT {
             assertThat(result.status()).isEqualTo(RunStatus.SUCCEEDED);
             assertThat(checks(result)).contains("user_levels_current", "user_levels_ranges");
             List<LevelRow> expected = expected(SampleData.songs(), SampleData.logs());
-            assertThat(history(warehouse.connection())).isEqualTo(expected);
+            assertThat(history(TestWarehouses.jdbc(warehouse))).isEqualTo(expected);
             assertThat(expected.size() - users(expected)).as("level changes").isEqualTo(9);
         }
     }
@@ -59,7 +59,7 @@ class UserLevelsIT {
                 Files.copy(day, logs.resolve(day.getFileName()));
             }
             TestWarehouses.etl(warehouse, dataset.songData(), logs, false, 0);
-            assertThat(history(warehouse.connection())).isEqualTo(expected(dataset.songData(), logs));
+            assertThat(history(TestWarehouses.jdbc(warehouse))).isEqualTo(expected(dataset.songData(), logs));
 
             for (Path day : days.subList(5, days.size())) {
                 Files.copy(day, logs.resolve(day.getFileName()));
@@ -68,7 +68,7 @@ class UserLevelsIT {
 
             assertThat(second.status()).isEqualTo(RunStatus.SUCCEEDED);
             List<LevelRow> expected = expected(dataset.songData(), logs);
-            assertThat(history(warehouse.connection())).isEqualTo(expected);
+            assertThat(history(TestWarehouses.jdbc(warehouse))).isEqualTo(expected);
             assertThat(expected.size() - users(expected)).as("level changes").isGreaterThan(5);
 
             Path changed = logs.resolve(days.get(7).getFileName());
@@ -78,7 +78,7 @@ class UserLevelsIT {
             EtlResult third = TestWarehouses.etl(warehouse, dataset.songData(), logs, false, 0);
 
             assertThat(third.filesChanged()).isEqualTo(1);
-            assertThat(history(warehouse.connection())).isEqualTo(expected(dataset.songData(), logs));
+            assertThat(history(TestWarehouses.jdbc(warehouse))).isEqualTo(expected(dataset.songData(), logs));
         }
     }
 
@@ -86,16 +86,17 @@ class UserLevelsIT {
     void aWarehouseLoadedBeforeUserLevelsExistedGetsTheWholeHistoryOnItsNextRun() throws Exception {
         try (Warehouse warehouse = TestWarehouses.open("jdbc:duckdb:" + dir.resolve("w.duckdb"))) {
             TestWarehouses.etl(warehouse, SampleData.songs(), SampleData.logs(), false, 0);
-            try (Statement statement = warehouse.connection().createStatement()) {
+            try (Statement statement = TestWarehouses.jdbc(warehouse).createStatement()) {
                 statement.execute("DROP TABLE user_levels");
             }
-            warehouse.connection().commit();
+            TestWarehouses.jdbc(warehouse).commit();
 
             EtlResult rerun = TestWarehouses.etl(warehouse, SampleData.songs(), SampleData.logs(), false, 0);
 
             assertThat(rerun.filesLoaded()).isZero();
             assertThat(rerun.status()).isEqualTo(RunStatus.SUCCEEDED);
-            assertThat(history(warehouse.connection())).isEqualTo(expected(SampleData.songs(), SampleData.logs()));
+            assertThat(history(TestWarehouses.jdbc(warehouse)))
+                    .isEqualTo(expected(SampleData.songs(), SampleData.logs()));
         }
     }
 
@@ -153,11 +154,11 @@ class UserLevelsIT {
     /** User 900's level rows ({@code level|valid_from|valid_to|is_current}) and their level in users. */
     private static void assertLevelsOf900(Warehouse warehouse, String level, String... history) throws SQLException {
         assertThat(Tables.rows(
-                        warehouse.connection(),
+                        TestWarehouses.jdbc(warehouse),
                         "SELECT level, CAST(valid_from AS VARCHAR), CAST(valid_to AS VARCHAR), is_current"
                                 + " FROM user_levels WHERE user_id = 900 ORDER BY valid_from"))
                 .containsExactly(history);
-        assertThat(Tables.rows(warehouse.connection(), "SELECT level FROM users WHERE user_id = 900"))
+        assertThat(Tables.rows(TestWarehouses.jdbc(warehouse), "SELECT level FROM users WHERE user_id = 900"))
                 .containsExactly(level);
     }
 

@@ -11,6 +11,7 @@ import com.sparkify.pipeline.Schema;
 import com.sparkify.source.DataKind;
 import com.sparkify.source.LocalFileSource;
 import com.sparkify.source.SourceFile;
+import com.sparkify.testing.TestWarehouses;
 import com.sparkify.warehouse.Rows;
 import com.sparkify.warehouse.Warehouse;
 import com.sparkify.warehouse.Warehouses;
@@ -161,9 +162,9 @@ public final class PostgresStagingBenchmark {
             Schema.recreate(warehouse);
             if (!indexes) {
                 for (String index : List.of("source_file", "play", "user", "load")) {
-                    execute(warehouse.connection(), "DROP INDEX staging_events_" + index);
+                    execute(TestWarehouses.jdbc(warehouse), "DROP INDEX staging_events_" + index);
                 }
-                warehouse.connection().commit();
+                TestWarehouses.jdbc(warehouse).commit();
             }
             LocalFileSource source = new LocalFileSource(logs, DataKind.EVENTS);
             List<SourceFile> files = source.list();
@@ -172,7 +173,7 @@ public final class PostgresStagingBenchmark {
             warehouse
                     .stagingLoader()
                     .stage(files, source, 1, reject -> {}, (file, counts) -> total[0] = total[0].plus(counts));
-            warehouse.connection().commit();
+            TestWarehouses.jdbc(warehouse).commit();
             return new Measurement(total[0].staged(), System.nanoTime() - started);
         }
     }
@@ -180,8 +181,7 @@ public final class PostgresStagingBenchmark {
     private static void exportCsv(Settings settings, Path csv) throws Exception {
         try (Warehouse warehouse = Warehouses.open(settings);
                 OutputStream out = new BufferedOutputStream(Files.newOutputStream(csv), 1 << 16)) {
-            warehouse
-                    .connection()
+            TestWarehouses.jdbc(warehouse)
                     .unwrap(PGConnection.class)
                     .getCopyAPI()
                     .copyOut("COPY staging_events TO STDOUT (FORMAT csv)", out);
@@ -192,7 +192,7 @@ public final class PostgresStagingBenchmark {
     private static Measurement copyCsv(Settings settings, Path csv) throws Exception {
         try (Warehouse warehouse = Warehouses.open(settings);
                 InputStream in = new BufferedInputStream(Files.newInputStream(csv), 1 << 16)) {
-            Connection connection = warehouse.connection();
+            Connection connection = TestWarehouses.jdbc(warehouse);
             execute(connection, "TRUNCATE staging_events");
             connection.commit();
             long started = System.nanoTime();
@@ -208,7 +208,7 @@ public final class PostgresStagingBenchmark {
     /** The first rows of the table inserted again one statement per row, in one transaction. */
     private static Measurement insertRowByRow(Settings settings) throws SQLException {
         try (Warehouse warehouse = Warehouses.open(settings)) {
-            Connection connection = warehouse.connection();
+            Connection connection = TestWarehouses.jdbc(warehouse);
             List<Object[]> rows = new ArrayList<>();
             try (Statement statement = connection.createStatement();
                     ResultSet result = statement.executeQuery("SELECT * FROM staging_events LIMIT " + INSERT_ROWS)) {

@@ -49,9 +49,9 @@ class ConcurrentRunsIT {
             EtlResult result = TestWarehouses.etl(first, SampleData.songs(), SampleData.logs(), false, 0);
 
             assertThat(result.status()).isEqualTo(RunStatus.SUCCEEDED);
-            assertThat(Tables.rows(first.connection(), "SELECT COUNT(*), COUNT(DISTINCT path) FROM etl_files"))
+            assertThat(Tables.rows(TestWarehouses.jdbc(first), "SELECT COUNT(*), COUNT(DISTINCT path) FROM etl_files"))
                     .containsExactly("101|101");
-            assertThat(Tables.rows(first.connection(), "SELECT status FROM etl_runs"))
+            assertThat(Tables.rows(TestWarehouses.jdbc(first), "SELECT status FROM etl_runs"))
                     .containsExactly("succeeded");
         }
     }
@@ -81,7 +81,7 @@ class ConcurrentRunsIT {
                 .startsWith("waiting up to 1m (--wait 1m): DuckDB file " + dir.resolve("w.duckdb"))
                 .contains("Run 2 succeeded", "0 loaded (0 changed), 101 already loaded");
         try (Warehouse after = TestWarehouses.open(url)) {
-            assertThat(Tables.rows(after.connection(), "SELECT run_id, status FROM etl_runs ORDER BY run_id"))
+            assertThat(Tables.rows(TestWarehouses.jdbc(after), "SELECT run_id, status FROM etl_runs ORDER BY run_id"))
                     .containsExactly("1|succeeded", "2|succeeded");
         }
     }

@@ -6,6 +6,7 @@ import com.sparkify.generate.DatasetGenerator;
 import com.sparkify.generate.GeneratorSpec;
 import com.sparkify.testing.CliProcess;
 import com.sparkify.testing.Tables;
+import com.sparkify.testing.TestWarehouses;
 import com.sparkify.warehouse.Warehouse;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -134,11 +135,11 @@ abstract class LeavesNothingBehindContract {
         assertThat(trace(folder, "interrupted")).isEqualTo(traceOfAWarehouse("interrupted"));
         assertThat(files(CliProcess.tempFolder(log))).isEqualTo(ALLOWED_TEMP_FILES);
         try (Warehouse warehouse = open(folder, "interrupted")) {
-            assertThat(Tables.count(warehouse.connection(), "SELECT COUNT(*) FROM songplays"))
+            assertThat(Tables.count(TestWarehouses.jdbc(warehouse), "SELECT COUNT(*) FROM songplays"))
                     .isZero();
-            assertThat(Tables.count(warehouse.connection(), "SELECT COUNT(*) FROM etl_files"))
+            assertThat(Tables.count(TestWarehouses.jdbc(warehouse), "SELECT COUNT(*) FROM etl_files"))
                     .isZero();
-            assertThat(Tables.rows(warehouse.connection(), "SELECT status, message FROM etl_runs"))
+            assertThat(Tables.rows(TestWarehouses.jdbc(warehouse), "SELECT status, message FROM etl_runs"))
                     .containsExactly("interrupted|Interrupted by a signal; nothing was published");
         }
     }

@@ -68,7 +68,7 @@ class PostgresConcurrentRunsIT {
                 .contains("\n  warehouse: " + described + "\n")
                 .doesNotContain("password");
         try (Warehouse after = TestWarehouses.open(url, Optional.of(schema))) {
-            assertThat(Tables.rows(after.connection(), "SELECT run_id, status FROM etl_runs ORDER BY run_id"))
+            assertThat(Tables.rows(TestWarehouses.jdbc(after), "SELECT run_id, status FROM etl_runs ORDER BY run_id"))
                     .containsExactly("1|succeeded", "2|succeeded");
         }
     }

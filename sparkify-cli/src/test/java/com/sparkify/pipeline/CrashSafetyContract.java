@@ -61,7 +61,7 @@ abstract class CrashSafetyContract {
                 "SELECT COUNT(*) FROM staging_songs",
                 "SELECT path, change_marker, rows_read, rows_staged, rows_rejected FROM etl_files ORDER BY path")) {
             rows.add(sql);
-            rows.addAll(Tables.rows(warehouse.connection(), sql));
+            rows.addAll(Tables.rows(TestWarehouses.jdbc(warehouse), sql));
         }
         return rows;
     }
@@ -129,12 +129,12 @@ abstract class CrashSafetyContract {
                 assertThat(state(warehouse))
                         .as("tables after kill point %d at %d ms", point, delay)
                         .isEqualTo(clean);
-                assertThat(Tables.rows(warehouse.connection(), "SELECT DISTINCT status FROM etl_runs"))
+                assertThat(Tables.rows(TestWarehouses.jdbc(warehouse), "SELECT DISTINCT status FROM etl_runs"))
                         .as("run records after kill point %d", point)
                         .isSubsetOf("interrupted", "succeeded")
                         .contains("succeeded");
                 markedInterrupted += Tables.count(
-                                        warehouse.connection(),
+                                        TestWarehouses.jdbc(warehouse),
                                         "SELECT COUNT(*) FROM etl_runs WHERE status = 'interrupted'")
                                 > 0
                         ? 1

@@ -62,7 +62,7 @@ class DamagedCorpusIT {
         try (Warehouse warehouse = TestWarehouses.open("jdbc:duckdb:" + dir.resolve("fast.duckdb"))) {
             Run run = etl(warehouse, LocalFileSource::new);
 
-            verify(warehouse.connection(), corpus, Function.identity(), run.fastPath());
+            verify(TestWarehouses.jdbc(warehouse), corpus, Function.identity(), run.fastPath());
             assertThat(run.fastPath())
                     .as("files DuckDB's own reader staged")
                     .contains(
@@ -75,15 +75,15 @@ class DamagedCorpusIT {
                             holding(corpus, "length=\"-0.0\""),
                             holding(corpus, "crlf 0"),
                             holding(corpus, "artist=5.50"));
-            fast = tables(warehouse.connection());
+            fast = tables(TestWarehouses.jdbc(warehouse));
             rewritten = rewrittenByDuckDb(corpus, run.fastPath());
         }
         try (Warehouse warehouse = TestWarehouses.open("jdbc:duckdb:" + dir.resolve("java.duckdb"))) {
             Run run = etl(warehouse, (root, kind) -> new JavaParsedSource(new LocalFileSource(root, kind)));
 
             assertThat(run.fastPath()).isEmpty();
-            verify(warehouse.connection(), corpus, Function.identity());
-            java = tables(warehouse.connection());
+            verify(TestWarehouses.jdbc(warehouse), corpus, Function.identity());
+            java = tables(TestWarehouses.jdbc(warehouse));
         }
 
         // The documented difference: a number with a fraction or exponent where text belongs, as DuckDB writes it.
@@ -113,7 +113,7 @@ class DamagedCorpusIT {
         try (Warehouse warehouse = TestWarehouses.open(TestPostgres.get().url(), Optional.of(schema))) {
             etl(warehouse, LocalFileSource::new);
 
-            verify(warehouse.connection(), corpus, DamagedCorpusIT::withoutNul);
+            verify(TestWarehouses.jdbc(warehouse), corpus, DamagedCorpusIT::withoutNul);
         }
     }
 

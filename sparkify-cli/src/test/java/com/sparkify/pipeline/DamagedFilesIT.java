@@ -125,10 +125,10 @@ class DamagedFilesIT {
             assertThat(result.events()).isEqualTo(new FileCounts(expectedEvents + 4, expectedEvents, 4));
             assertThat(result.songs()).isEqualTo(new FileCounts(expectedSongs + 2, expectedSongs, 2));
             assertThat(result.tables().songplays()).isEqualTo(expectedEvents);
-            assertThat(Tables.count(warehouse.connection(), "SELECT COUNT(*) FROM staging_events"))
+            assertThat(Tables.count(TestWarehouses.jdbc(warehouse), "SELECT COUNT(*) FROM staging_events"))
                     .isEqualTo(expectedEvents);
             assertThat(Tables.rows(
-                            warehouse.connection(),
+                            TestWarehouses.jdbc(warehouse),
                             "SELECT kind, source_file, line_number, CASE WHEN reason LIKE 'Truncated gzip stream:%'"
                                     + " THEN 'Truncated gzip' WHEN reason LIKE 'Corrupt gzip data (%'"
                                     + " THEN 'Corrupt gzip' ELSE reason END FROM load_errors"
@@ -142,7 +142,7 @@ class DamagedFilesIT {
                             reject("songs", songs.resolve("c-wrong-crc.json.gz"), RECORDS + 1, "Corrupt gzip"));
             for (String file : List.of("c-truncated", "d-no-trailer", "e-wrong-crc", "f-not-gzip")) {
                 long staged = Tables.count(
-                        warehouse.connection(),
+                        TestWarehouses.jdbc(warehouse),
                         "SELECT COUNT(*) FROM staging_events WHERE source_file = '" + logs.resolve(file + ".json.gz")
                                 + "'");
                 long expected = file.equals("c-truncated") ? BEFORE_CUT : file.equals("f-not-gzip") ? 0 : RECORDS;
@@ -165,15 +165,15 @@ class DamagedFilesIT {
 
             assertThat(result.status()).isEqualTo(RunStatus.TOO_MANY_REJECTS);
             assertThat(result.events().rejected() + result.songs().rejected()).isEqualTo(6);
-            assertThat(Tables.count(warehouse.connection(), "SELECT COUNT(*) FROM songplays"))
+            assertThat(Tables.count(TestWarehouses.jdbc(warehouse), "SELECT COUNT(*) FROM songplays"))
                     .isZero();
-            assertThat(Tables.count(warehouse.connection(), "SELECT COUNT(*) FROM songs"))
+            assertThat(Tables.count(TestWarehouses.jdbc(warehouse), "SELECT COUNT(*) FROM songs"))
                     .isZero();
-            assertThat(Tables.count(warehouse.connection(), "SELECT COUNT(*) FROM etl_files"))
+            assertThat(Tables.count(TestWarehouses.jdbc(warehouse), "SELECT COUNT(*) FROM etl_files"))
                     .isZero();
-            assertThat(Tables.count(warehouse.connection(), "SELECT COUNT(*) FROM staging_events"))
+            assertThat(Tables.count(TestWarehouses.jdbc(warehouse), "SELECT COUNT(*) FROM staging_events"))
                     .isZero();
-            assertThat(Tables.count(warehouse.connection(), "SELECT COUNT(*) FROM load_errors"))
+            assertThat(Tables.count(TestWarehouses.jdbc(warehouse), "SELECT COUNT(*) FROM load_errors"))
                     .isEqualTo(6);
         }
     }
@@ -199,10 +199,10 @@ class DamagedFilesIT {
 
             assertThat(first.status()).isEqualTo(RunStatus.SUCCEEDED);
             assertThat(first.events()).isEqualTo(new FileCounts(RECORDS + 3, RECORDS + 2, 1));
-            assertThat(Tables.rows(warehouse.connection(), "SELECT line_number, reason FROM load_errors"))
+            assertThat(Tables.rows(TestWarehouses.jdbc(warehouse), "SELECT line_number, reason FROM load_errors"))
                     .containsExactly("3|Read error (Input/output error); the 2 complete records before line 3 were"
                             + " read; run etl again");
-            assertThat(Tables.count(warehouse.connection(), "SELECT COUNT(*) FROM songplays"))
+            assertThat(Tables.count(TestWarehouses.jdbc(warehouse), "SELECT COUNT(*) FROM songplays"))
                     .isEqualTo(RECORDS + 2);
 
             EtlResult second = TestWarehouses.etl(warehouse, dir.resolve("no_songs"), good, false, 0);
@@ -210,10 +210,10 @@ class DamagedFilesIT {
             assertThat(second.status()).isEqualTo(RunStatus.SUCCEEDED);
             assertThat(second.filesChanged()).isEqualTo(1);
             assertThat(second.events()).isEqualTo(new FileCounts(RECORDS, RECORDS, 0));
-            assertThat(Tables.count(warehouse.connection(), "SELECT COUNT(*) FROM songplays"))
+            assertThat(Tables.count(TestWarehouses.jdbc(warehouse), "SELECT COUNT(*) FROM songplays"))
                     .isEqualTo(2 * RECORDS);
             assertThat(Tables.count(
-                            warehouse.connection(),
+                            TestWarehouses.jdbc(warehouse),
                             "SELECT COUNT(*) FROM etl_files WHERE change_marker LIKE '%incomplete'"))
                     .isZero();
 

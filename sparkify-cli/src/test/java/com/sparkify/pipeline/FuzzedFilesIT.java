@@ -59,14 +59,14 @@ class FuzzedFilesIT {
                     assertThat(counts.read()).as("records of %s", file).isEqualTo(LineRecords.count(in));
                 }
                 assertThat(Tables.count(
-                                warehouse.connection(),
+                                TestWarehouses.jdbc(warehouse),
                                 "SELECT COUNT(*) FROM load_errors WHERE source_file = '" + file.replace("'", "''")
                                         + "'"))
                         .as("rejects of %s", file)
                         .isEqualTo(counts.rejected());
                 if (result.status() == RunStatus.SUCCEEDED) {
                     assertThat(Tables.count(
-                                    warehouse.connection(),
+                                    TestWarehouses.jdbc(warehouse),
                                     "SELECT COUNT(*) FROM staging_events WHERE source_file = '"
                                             + file.replace("'", "''") + "'"))
                             .isEqualTo(counts.staged());

@@ -39,7 +39,7 @@ class IncrementalRunsIT {
 
     private List<String> query(String sql) throws Exception {
         try (Warehouse warehouse = open()) {
-            return Tables.rows(warehouse.connection(), sql);
+            return Tables.rows(TestWarehouses.jdbc(warehouse), sql);
         }
     }
 
@@ -86,9 +86,9 @@ class IncrementalRunsIT {
         etl(false, 0);
         // An old play loses its time row behind sparkify's back: only a check of every row can see it.
         try (Warehouse warehouse = open();
-                Statement sql = warehouse.connection().createStatement()) {
+                Statement sql = TestWarehouses.jdbc(warehouse).createStatement()) {
             sql.execute("DELETE FROM \"time\" WHERE start_time = make_timestamp(1000 * 1000)");
-            warehouse.connection().commit();
+            TestWarehouses.jdbc(warehouse).commit();
         }
 
         // One new play of four: the checks look at the rows the run touched, and pass.
@@ -113,9 +113,9 @@ class IncrementalRunsIT {
         write("day1.json", play(1, 0, 1000, "7", "free", "A") + play(1, 1, 2000, "7", "paid", "B"));
         etl(false, 0);
         try (Warehouse warehouse = open();
-                Statement statement = warehouse.connection().createStatement()) {
+                Statement statement = TestWarehouses.jdbc(warehouse).createStatement()) {
             statement.execute("DELETE FROM etl_files");
-            warehouse.connection().commit();
+            TestWarehouses.jdbc(warehouse).commit();
         }
 
         EtlResult again = etl(false, 0);
@@ -153,11 +153,11 @@ class IncrementalRunsIT {
         write("day1.json", play(1, 0, 1000, "7", "free", "A"));
         etl(false, 0);
         try (Warehouse warehouse = open();
-                Statement statement = warehouse.connection().createStatement()) {
+                Statement statement = TestWarehouses.jdbc(warehouse).createStatement()) {
             statement.execute("INSERT INTO etl_runs (run_id, started_at, status) VALUES (2, now(), 'running')");
             statement.execute("INSERT INTO staging_events (page, session_id, item_in_session, ts, user_id, source_file,"
                     + " source_record, load_id) VALUES ('NextSong', 9, 9, 9, '9', '/gone.json', 1, 2)");
-            warehouse.connection().commit();
+            TestWarehouses.jdbc(warehouse).commit();
         }
 
         EtlResult next = etl(false, 0);

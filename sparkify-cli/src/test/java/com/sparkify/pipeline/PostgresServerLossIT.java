@@ -71,11 +71,11 @@ class PostgresServerLossIT {
 
         server = start(data, port);
         try (Warehouse warehouse = TestWarehouses.open(url, Optional.of("lost"))) {
-            assertThat(Tables.rows(warehouse.connection(), "SELECT COUNT(*) FROM songplays"))
+            assertThat(Tables.rows(TestWarehouses.jdbc(warehouse), "SELECT COUNT(*) FROM songplays"))
                     .containsExactly("0");
-            assertThat(Tables.rows(warehouse.connection(), "SELECT COUNT(*) FROM etl_files"))
+            assertThat(Tables.rows(TestWarehouses.jdbc(warehouse), "SELECT COUNT(*) FROM etl_files"))
                     .containsExactly("0");
-            warehouse.connection().rollback();
+            TestWarehouses.jdbc(warehouse).rollback();
 
             EtlResult rerun = TestWarehouses.etl(warehouse, SampleData.songs(), SampleData.logs(), false, 0);
 

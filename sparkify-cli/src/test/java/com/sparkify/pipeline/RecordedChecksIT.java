@@ -89,7 +89,7 @@ class RecordedChecksIT {
 
     private List<String> recorded(Engine engine, long runId) throws Exception {
         try (Warehouse warehouse = open(engine)) {
-            return Tables.rows(warehouse.connection(), String.format(RECORDED, runId));
+            return Tables.rows(TestWarehouses.jdbc(warehouse), String.format(RECORDED, runId));
         }
     }
 
@@ -142,10 +142,10 @@ class RecordedChecksIT {
         etl(engine);
         // Two old plays lose their time rows behind sparkify's back: two songplays break songplays_time.
         try (Warehouse warehouse = open(engine);
-                Statement sql = warehouse.connection().createStatement()) {
+                Statement sql = TestWarehouses.jdbc(warehouse).createStatement()) {
             sql.execute("DELETE FROM \"time\" WHERE start_time IN (SELECT start_time FROM songplays"
                     + " WHERE session_id = 1 AND item_in_session IN (0, 1))");
-            warehouse.connection().commit();
+            TestWarehouses.jdbc(warehouse).commit();
         }
         // Five new plays of eight: the run checks every row, and finds the two.
         StringBuilder day2 = new StringBuilder();

@@ -3,6 +3,8 @@ package com.sparkify.pipeline;
 import com.sparkify.ingest.RejectSink;
 import com.sparkify.source.FileSource;
 import com.sparkify.source.SourceFile;
+import com.sparkify.testing.TestWarehouses;
+import com.sparkify.warehouse.JdbcWarehouse;
 import com.sparkify.warehouse.LoadedFile;
 import com.sparkify.warehouse.Phase;
 import com.sparkify.warehouse.Row;
@@ -11,6 +13,7 @@ import com.sparkify.warehouse.SqlScripts;
 import com.sparkify.warehouse.StagingLoader;
 import com.sparkify.warehouse.Step;
 import com.sparkify.warehouse.Warehouse;
+import com.sparkify.warehouse.WarehouseReader;
 import com.sparkify.warehouse.WarehouseSession;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -21,7 +24,7 @@ import java.util.Map;
  * A real warehouse that writes down, in order, the SQL a run sends through it: each statement of each script,
  * what its staging loader would print for the files it stages, and each commit. A hand-written recorder.
  */
-final class RecordingWarehouse implements Warehouse {
+final class RecordingWarehouse implements JdbcWarehouse {
     private final Warehouse real;
     private final List<String> sent = new ArrayList<>();
     private final List<Phase> entered = new ArrayList<>();
@@ -50,12 +53,17 @@ final class RecordingWarehouse implements Warehouse {
 
     @Override
     public Connection connection() {
-        return real.connection();
+        return TestWarehouses.jdbc(real);
     }
 
     @Override
     public WarehouseSession session() {
         return new Recording(real.session());
+    }
+
+    @Override
+    public WarehouseReader reader() {
+        return real.reader();
     }
 
     @Override

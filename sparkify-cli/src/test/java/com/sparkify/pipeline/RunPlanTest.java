@@ -8,9 +8,9 @@ import com.sparkify.source.SourceFile;
 import com.sparkify.warehouse.Phase;
 import com.sparkify.warehouse.StagingLoader;
 import com.sparkify.warehouse.Warehouse;
+import com.sparkify.warehouse.WarehouseReader;
 import com.sparkify.warehouse.WarehouseSession;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -126,7 +126,12 @@ class RunPlanTest {
         }
 
         @Override
-        public Connection connection() {
+        public WarehouseSession session() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public WarehouseReader reader() {
             throw new UnsupportedOperationException();
         }
 

@@ -16,6 +16,7 @@ import com.sparkify.source.S3TestStore;
 import com.sparkify.testing.RawExpectations;
 import com.sparkify.testing.SampleData;
 import com.sparkify.testing.Tables;
+import com.sparkify.testing.TestWarehouses;
 import com.sparkify.warehouse.Warehouse;
 import com.sparkify.warehouse.Warehouses;
 import java.nio.file.Files;
@@ -78,9 +79,9 @@ class S3SampleDataIT {
                     new LocalFileSource(SampleData.songs(), DataKind.SONGS),
                     new LocalFileSource(SampleData.logs(), DataKind.EVENTS));
             assertThat(result.status()).isEqualTo(RunStatus.SUCCEEDED);
-            localTables = starTables(warehouse.connection());
+            localTables = starTables(TestWarehouses.jdbc(warehouse));
             localStaging = staged(
-                    warehouse.connection(),
+                    TestWarehouses.jdbc(warehouse),
                     SampleData.songs().toString(),
                     SampleData.logs().toString());
         }
@@ -142,14 +143,16 @@ class S3SampleDataIT {
             assertThat(result.events().staged()).isEqualTo(8056);
             assertThat(result.songs().staged()).isEqualTo(71);
             assertThat(result.total().rejected()).isZero();
-            Map<String, List<String>> tables = starTables(warehouse.connection());
+            Map<String, List<String>> tables = starTables(TestWarehouses.jdbc(warehouse));
             assertThat(tables.get("songplays")).hasSize(6820);
             for (String table : STAR_TABLES.keySet()) {
                 assertThat(tables.get(table)).as(table).isEqualTo(localTables.get(table));
             }
-            assertThat(staged(warehouse.connection(), SONGS_URI, LOGS_URI)).isEqualTo(localStaging);
+            assertThat(staged(TestWarehouses.jdbc(warehouse), SONGS_URI, LOGS_URI))
+                    .isEqualTo(localStaging);
             assertThat(Tables.count(
-                            warehouse.connection(), "SELECT COUNT(*) FROM etl_files WHERE path LIKE 's3://sample/%'"))
+                            TestWarehouses.jdbc(warehouse),
+                            "SELECT COUNT(*) FROM etl_files WHERE path LIKE 's3://sample/%'"))
                     .isEqualTo(101);
         }
     }
@@ -159,13 +162,13 @@ class S3SampleDataIT {
         try (Warehouse warehouse = open(dir.resolve("s3.duckdb"));
                 S3Storage storage = S3TestStore.storage(endpoint)) {
             etlFromS3(warehouse, storage, "changing");
-            List<String> before = SampleDataIT.snapshot(warehouse.connection());
+            List<String> before = SampleDataIT.snapshot(TestWarehouses.jdbc(warehouse));
 
             EtlResult rerun = etlFromS3(warehouse, storage, "changing");
 
             assertThat(rerun.filesLoaded()).isZero();
             assertThat(rerun.total().read()).isZero();
-            assertThat(SampleDataIT.snapshot(warehouse.connection())).isEqualTo(before);
+            assertThat(SampleDataIT.snapshot(TestWarehouses.jdbc(warehouse))).isEqualTo(before);
 
             List<String> lines = Files.readAllLines(SampleData.folder().resolve(CHANGED_LOG));
             String firstHalf = String.join("\n", lines.subList(0, lines.size() / 2)) + "\n";
@@ -176,9 +179,9 @@ class S3SampleDataIT {
             assertThat(changed.filesLoaded()).isEqualTo(1);
             assertThat(changed.filesChanged()).isEqualTo(1);
             assertThat(changed.events().staged()).isEqualTo(lines.size() / 2);
-            assertThat(starTables(warehouse.connection())).isEqualTo(localLoadWith(CHANGED_LOG, firstHalf));
+            assertThat(starTables(TestWarehouses.jdbc(warehouse))).isEqualTo(localLoadWith(CHANGED_LOG, firstHalf));
             assertThat(Tables.count(
-                            warehouse.connection(),
+                            TestWarehouses.jdbc(warehouse),
                             "SELECT COUNT(*) FROM staging_events WHERE source_file = 's3://changing/" + CHANGED_LOG
                                     + "'"))
                     .isEqualTo(lines.size() / 2);
@@ -201,7 +204,7 @@ class S3SampleDataIT {
                     warehouse,
                     new LocalFileSource(copy.resolve("song_data"), DataKind.SONGS),
                     new LocalFileSource(copy.resolve("log_data"), DataKind.EVENTS));
-            return starTables(warehouse.connection());
+            return starTables(TestWarehouses.jdbc(warehouse));
         }
     }
 
@@ -236,7 +239,8 @@ class S3SampleDataIT {
             assertThat(result.songs()).isEqualTo(new FileCounts(3000, 3000, 0));
             assertThat(result.tables().songs()).isEqualTo(3000);
             assertThat(result.tables().artists()).isEqualTo(1000);
-            assertThat(Tables.count(warehouse.connection(), "SELECT COUNT(DISTINCT source_file) FROM staging_songs"))
+            assertThat(Tables.count(
+                            TestWarehouses.jdbc(warehouse), "SELECT COUNT(DISTINCT source_file) FROM staging_songs"))
                     .isEqualTo(3000);
         }
     }
@@ -254,7 +258,7 @@ class S3SampleDataIT {
             assertThat(result.status()).isEqualTo(RunStatus.SUCCEEDED);
             assertThat(result.events().staged()).isEqualTo(raw.events.size());
             assertThat(result.songs().staged()).isEqualTo(raw.songs.size());
-            assertThat(starTables(warehouse.connection())).isEqualTo(localTables);
+            assertThat(starTables(TestWarehouses.jdbc(warehouse))).isEqualTo(localTables);
             assertThat(proxy.served(Fault.SLOW_DOWN)).isGreaterThanOrEqualTo(5);
             assertThat(proxy.served(Fault.INTERNAL_ERROR)).isGreaterThanOrEqualTo(3);
             assertThat(proxy.forwarded()).isGreaterThanOrEqualTo(103);

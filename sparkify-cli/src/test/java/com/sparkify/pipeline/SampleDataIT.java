@@ -43,7 +43,7 @@ class SampleDataIT {
     void loadsEveryRecordAndBuildsTheStarSchemaTheRawFilesImply() throws Exception {
         try (Warehouse warehouse = open()) {
             EtlResult result = etl(warehouse);
-            Connection connection = warehouse.connection();
+            Connection connection = TestWarehouses.jdbc(warehouse);
 
             assertThat(result.status()).isEqualTo(RunStatus.SUCCEEDED);
             assertThat(result.events().read()).isEqualTo(raw.events.size()).isEqualTo(8056);
@@ -85,7 +85,7 @@ class SampleDataIT {
                         .atOffset(ZoneOffset.UTC)
                         .toLocalDateTime()
                         .toString();
-                assertThat(Tables.rows(warehouse.connection(), sql))
+                assertThat(Tables.rows(TestWarehouses.jdbc(warehouse), sql))
                         .singleElement()
                         .satisfies(actual -> assertThat(java.time.LocalDateTime.parse(actual))
                                 .isEqualTo(java.time.LocalDateTime.parse(expected)));
@@ -97,13 +97,13 @@ class SampleDataIT {
     void rerunIsANoOp() throws Exception {
         try (Warehouse warehouse = open()) {
             etl(warehouse);
-            List<String> before = snapshot(warehouse.connection());
+            List<String> before = snapshot(TestWarehouses.jdbc(warehouse));
 
             EtlResult second = etl(warehouse);
 
             assertThat(second.filesLoaded()).isZero();
             assertThat(second.total().read()).isZero();
-            assertThat(snapshot(warehouse.connection())).isEqualTo(before);
+            assertThat(snapshot(TestWarehouses.jdbc(warehouse))).isEqualTo(before);
         }
     }
 

@@ -49,13 +49,15 @@ class StagingPathsIT {
         try (Warehouse warehouse = open("clean.duckdb")) {
             etl(warehouse, SampleData.songs(), clean, 0);
             fast = Tables.rows(
-                    warehouse.connection(), "SELECT " + STAGED_COLUMNS + " FROM staging_events ORDER BY source_record");
+                    TestWarehouses.jdbc(warehouse),
+                    "SELECT " + STAGED_COLUMNS + " FROM staging_events ORDER BY source_record");
         }
         try (Warehouse warehouse = open("dirty.duckdb")) {
             EtlResult result = etl(warehouse, SampleData.songs(), dirty, 1);
             assertThat(result.events().rejected()).isEqualTo(1);
             fallback = Tables.rows(
-                    warehouse.connection(), "SELECT " + STAGED_COLUMNS + " FROM staging_events ORDER BY source_record");
+                    TestWarehouses.jdbc(warehouse),
+                    "SELECT " + STAGED_COLUMNS + " FROM staging_events ORDER BY source_record");
         }
 
         assertThat(fast).hasSize(content.strip().split("\n").length).isEqualTo(fallback);
@@ -79,7 +81,7 @@ class StagingPathsIT {
 
             assertThat(result.events().staged()).isEqualTo(3L * lines);
             assertThat(Tables.count(
-                            warehouse.connection(),
+                            TestWarehouses.jdbc(warehouse),
                             "SELECT COUNT(*) FROM staging_events WHERE source_record <> item_in_session"))
                     .isZero();
         }
@@ -106,10 +108,10 @@ class StagingPathsIT {
 
             assertThat(result.events()).isEqualTo(new com.sparkify.ingest.FileCounts(20, 19, 1));
             assertThat(Tables.count(
-                            warehouse.connection(),
+                            TestWarehouses.jdbc(warehouse),
                             "SELECT COUNT(*) FROM staging_events WHERE source_record <> item_in_session"))
                     .isZero();
-            assertThat(Tables.count(warehouse.connection(), "SELECT COUNT(*) FROM staging_events"))
+            assertThat(Tables.count(TestWarehouses.jdbc(warehouse), "SELECT COUNT(*) FROM staging_events"))
                     .isEqualTo(19);
         }
     }

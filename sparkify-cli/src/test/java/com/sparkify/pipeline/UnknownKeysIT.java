@@ -107,7 +107,7 @@ class UnknownKeysIT {
 
     private static List<String> recorded(Warehouse warehouse, long loadId) throws Exception {
         return Tables.rows(
-                warehouse.connection(),
+                TestWarehouses.jdbc(warehouse),
                 "SELECT kind, json_key, records, example_file FROM etl_unknown_keys WHERE load_id = " + loadId
                         + " ORDER BY kind, json_key");
     }
@@ -133,7 +133,7 @@ class UnknownKeysIT {
             assertRecordsAndRerun(warehouse, this::etlLocal);
             // the clean files were staged by read_json, which never sees the other keys
             assertThat(Tables.count(
-                            warehouse.connection(),
+                            TestWarehouses.jdbc(warehouse),
                             "SELECT COUNT(*) FROM staging_events WHERE source_file LIKE '%c.json'"))
                     .isEqualTo(3);
         }

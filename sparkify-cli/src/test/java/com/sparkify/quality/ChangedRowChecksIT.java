@@ -25,7 +25,7 @@ class ChangedRowChecksIT {
     @Test
     void narrowedChecksSeeTouchedRowsAndOnlyThem() throws SQLException {
         try (Warehouse warehouse = preparedWarehouse()) {
-            try (Statement sql = warehouse.connection().createStatement()) {
+            try (Statement sql = TestWarehouses.jdbc(warehouse).createStatement()) {
                 sql.execute("INSERT INTO users VALUES (1, 'A', 'B', 'F', 'free')");
                 sql.execute("INSERT INTO user_levels VALUES (1, 'free', TIMESTAMP '2018-11-01 00:00:00', NULL, TRUE)");
                 // an old songplay without its time row, and ids that are not the md5 of their keys: all untouched by
@@ -45,7 +45,7 @@ class ChangedRowChecksIT {
             assertThat(failed(checks.run(warehouse.session(), false))).contains("songplays_key", "songplays_time");
 
             // the run touches a play that now shares an id with an old one, has no time row, and is doubled
-            try (Statement sql = warehouse.connection().createStatement()) {
+            try (Statement sql = TestWarehouses.jdbc(warehouse).createStatement()) {
                 sql.execute(play("'dup-old'", 3, 1, "2018-11-03 00:00:00"));
                 sql.execute(play("'x'", 3, 1, "2018-11-03 00:00:00"));
                 sql.execute(staged(3, 1));
@@ -53,7 +53,7 @@ class ChangedRowChecksIT {
             }
             assertThat(failed(checks.run(warehouse.session(), true)))
                     .containsExactly("songplays_key", "songplays_time", "songplays_complete");
-            warehouse.connection().rollback();
+            TestWarehouses.jdbc(warehouse).rollback();
         }
     }
 
@@ -61,19 +61,19 @@ class ChangedRowChecksIT {
     void aDoubledPlayFailsTheKeyCheckEvenWithCorrectIds() throws SQLException {
         try (Warehouse warehouse = preparedWarehouse()) {
             QualityChecks checks = new QualityChecks(warehouse.scripts());
-            try (Statement sql = warehouse.connection().createStatement()) {
+            try (Statement sql = TestWarehouses.jdbc(warehouse).createStatement()) {
                 sql.execute(play("md5('5:1')", 5, 1, "2018-11-05 00:00:00"));
                 sql.execute("INSERT INTO etl_changed_plays VALUES (5, 1)");
             }
             assertThat(failed(checks.run(warehouse.session(), true))).doesNotContain("songplays_key");
             assertThat(failed(checks.run(warehouse.session(), false))).doesNotContain("songplays_key");
 
-            try (Statement sql = warehouse.connection().createStatement()) {
+            try (Statement sql = TestWarehouses.jdbc(warehouse).createStatement()) {
                 sql.execute(play("md5('5:1')", 5, 1, "2018-11-05 00:00:00"));
             }
             assertThat(failed(checks.run(warehouse.session(), true))).contains("songplays_key");
             assertThat(failed(checks.run(warehouse.session(), false))).contains("songplays_key");
-            warehouse.connection().rollback();
+            TestWarehouses.jdbc(warehouse).rollback();
         }
     }
 
@@ -82,19 +82,19 @@ class ChangedRowChecksIT {
     void aSongplayOfAnUnknownUserFailsTheUsersCheck() throws SQLException {
         try (Warehouse warehouse = preparedWarehouse()) {
             QualityChecks checks = new QualityChecks(warehouse.scripts());
-            try (Statement sql = warehouse.connection().createStatement()) {
+            try (Statement sql = TestWarehouses.jdbc(warehouse).createStatement()) {
                 sql.execute("INSERT INTO users VALUES (1, 'A', 'B', 'F', 'free')");
                 sql.execute(play("md5('6:1')", 6, 1, "2018-11-06 00:00:00"));
             }
             assertThat(failed(checks.run(warehouse.session(), false))).doesNotContain("songplays_users");
 
-            try (Statement sql = warehouse.connection().createStatement()) {
+            try (Statement sql = TestWarehouses.jdbc(warehouse).createStatement()) {
                 sql.execute(play("md5('6:2')", 6, 2, "2018-11-06 00:00:01").replace(", 1, 'free',", ", 2, 'free',"));
                 sql.execute("INSERT INTO etl_changed_plays VALUES (6, 2)");
             }
             assertThat(failed(checks.run(warehouse.session(), false))).contains("songplays_users");
             assertThat(failed(checks.run(warehouse.session(), true))).contains("songplays_users");
-            warehouse.connection().rollback();
+            TestWarehouses.jdbc(warehouse).rollback();
         }
     }
 
@@ -108,7 +108,7 @@ class ChangedRowChecksIT {
         List<String> references = List.of("songplays_users", "songplays_songs", "songplays_artists");
         try (Warehouse warehouse = preparedWarehouse()) {
             QualityChecks checks = new QualityChecks(warehouse.scripts());
-            try (Statement sql = warehouse.connection().createStatement()) {
+            try (Statement sql = TestWarehouses.jdbc(warehouse).createStatement()) {
                 sql.execute("INSERT INTO users VALUES (1, 'A', 'B', 'F', 'free')");
                 sql.execute("INSERT INTO songs VALUES ('SO1', 'T', 'AR1', NULL, 1.0)");
                 sql.execute("INSERT INTO artists VALUES ('AR1', 'N', NULL, NULL, NULL)");
@@ -118,11 +118,11 @@ class ChangedRowChecksIT {
             assertThat(failed(checks.run(warehouse.session(), true))).doesNotContainAnyElementsOf(references);
             assertThat(failed(checks.run(warehouse.session(), false))).containsAll(references);
 
-            try (Statement sql = warehouse.connection().createStatement()) {
+            try (Statement sql = TestWarehouses.jdbc(warehouse).createStatement()) {
                 sql.execute("INSERT INTO etl_changed_plays VALUES (7, 2)");
             }
             assertThat(failed(checks.run(warehouse.session(), true))).containsAll(references);
-            try (Statement sql = warehouse.connection().createStatement()) {
+            try (Statement sql = TestWarehouses.jdbc(warehouse).createStatement()) {
                 sql.execute("DELETE FROM etl_changed_plays");
                 sql.execute("DELETE FROM songplays WHERE item_in_session = 2");
                 sql.execute("DELETE FROM users");
@@ -133,7 +133,7 @@ class ChangedRowChecksIT {
                 sql.execute("INSERT INTO etl_changed_artists VALUES ('AR1')");
             }
             assertThat(failed(checks.run(warehouse.session(), true))).containsAll(references);
-            warehouse.connection().rollback();
+            TestWarehouses.jdbc(warehouse).rollback();
         }
     }
 

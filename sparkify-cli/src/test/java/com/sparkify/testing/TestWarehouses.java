@@ -7,9 +7,11 @@ import com.sparkify.pipeline.EtlPipeline;
 import com.sparkify.pipeline.EtlResult;
 import com.sparkify.source.DataKind;
 import com.sparkify.source.LocalFileSource;
+import com.sparkify.warehouse.JdbcWarehouse;
 import com.sparkify.warehouse.Warehouse;
 import com.sparkify.warehouse.Warehouses;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,6 +29,14 @@ public final class TestWarehouses {
         return Warehouses.open(new SettingsResolver(Map.of(), Path.of("").toAbsolutePath())
                 .resolve(new SettingsResolver.Flags(
                         Optional.of(url), schema, Optional.empty(), Optional.empty(), Optional.empty())));
+    }
+
+    /** The JDBC connection of a warehouse of a JDBC engine, for a test's own look at its tables. */
+    public static Connection jdbc(Warehouse warehouse) {
+        if (warehouse instanceof JdbcWarehouse jdbc) {
+            return jdbc.connection();
+        }
+        throw new IllegalArgumentException("Expected a JDBC engine, found " + warehouse.engine());
     }
 
     public static EtlResult etl(Warehouse warehouse, Path songs, Path logs, boolean fullRefresh, long maxErrors) {

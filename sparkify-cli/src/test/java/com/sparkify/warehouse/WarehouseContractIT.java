@@ -18,6 +18,7 @@ import com.sparkify.pipeline.Schema;
 import com.sparkify.pipeline.TableCounts;
 import com.sparkify.source.DataKind;
 import com.sparkify.source.LocalFileSource;
+import com.sparkify.testing.TestWarehouses;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -185,13 +186,13 @@ public abstract class WarehouseContractIT {
 
     protected List<String> query(String sql) {
         try (Warehouse warehouse = open()) {
-            return Rows.of(warehouse.connection(), sql);
+            return Rows.of(TestWarehouses.jdbc(warehouse), sql);
         }
     }
 
     protected Map<String, List<String>> star() {
         try (Warehouse warehouse = open()) {
-            return Rows.star(warehouse.connection());
+            return Rows.star(TestWarehouses.jdbc(warehouse));
         }
     }
 
@@ -217,10 +218,10 @@ public abstract class WarehouseContractIT {
         try (Warehouse warehouse = open()) {
             Schema.recreate(warehouse);
             for (Map.Entry<String, List<String>> table : COLUMNS.entrySet()) {
-                assertThat(columns(warehouse.connection(), table.getKey()))
+                assertThat(columns(TestWarehouses.jdbc(warehouse), table.getKey()))
                         .as(table.getKey())
                         .isEqualTo(table.getValue());
-                assertThat(Rows.single(warehouse.connection(), "SELECT COUNT(*) FROM " + table.getKey()))
+                assertThat(Rows.single(TestWarehouses.jdbc(warehouse), "SELECT COUNT(*) FROM " + table.getKey()))
                         .isEqualTo("0");
             }
         }
@@ -368,7 +369,7 @@ public abstract class WarehouseContractIT {
             try (Warehouse warehouse = open()) {
                 for (String column : List.of(
                         "etl_runs.started_at", "etl_runs.ended_at", "etl_files.loaded_at", "load_errors.logged_at")) {
-                    stamps.addAll(stamps(warehouse.connection(), column));
+                    stamps.addAll(stamps(TestWarehouses.jdbc(warehouse), column));
                 }
             }
         } finally {

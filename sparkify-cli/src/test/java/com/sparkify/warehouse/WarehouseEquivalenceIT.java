@@ -16,6 +16,7 @@ import com.sparkify.pipeline.RunStatus;
 import com.sparkify.source.DataKind;
 import com.sparkify.source.LocalFileSource;
 import com.sparkify.testing.SampleData;
+import com.sparkify.testing.TestWarehouses;
 import com.sparkify.warehouse.postgres.TestPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -137,10 +138,10 @@ class WarehouseEquivalenceIT {
         for (Settings settings : List.of(pair.duckDb(), pair.postgres())) {
             load(settings, pair);
             try (Warehouse warehouse = Warehouses.open(settings);
-                    java.sql.Statement sql = warehouse.connection().createStatement()) {
+                    java.sql.Statement sql = TestWarehouses.jdbc(warehouse).createStatement()) {
                 sql.execute("DELETE FROM staging_events");
                 sql.execute("DELETE FROM user_levels");
-                warehouse.connection().commit();
+                TestWarehouses.jdbc(warehouse).commit();
             }
         }
         Files.writeString(
@@ -225,12 +226,12 @@ class WarehouseEquivalenceIT {
 
     private static Map<String, List<String>> dump(Settings settings) {
         try (Warehouse warehouse = Warehouses.open(settings)) {
-            Map<String, List<String>> tables = Rows.star(warehouse.connection());
-            tables.put("load_errors", Rows.of(warehouse.connection(), REJECTS));
-            tables.put("staging", Rows.of(warehouse.connection(), STAGED));
+            Map<String, List<String>> tables = Rows.star(TestWarehouses.jdbc(warehouse));
+            tables.put("load_errors", Rows.of(TestWarehouses.jdbc(warehouse), REJECTS));
+            tables.put("staging", Rows.of(TestWarehouses.jdbc(warehouse), STAGED));
             tables.put(
                     "user_levels",
-                    Rows.of(warehouse.connection(), "SELECT * FROM user_levels ORDER BY user_id, valid_from"));
+                    Rows.of(TestWarehouses.jdbc(warehouse), "SELECT * FROM user_levels ORDER BY user_id, valid_from"));
             AnalyticsQueries queries = new AnalyticsQueries(warehouse);
             Period period = Period.parse("2018-11-10", "2018-11-20");
             for (Analysis analysis : Analysis.values()) {

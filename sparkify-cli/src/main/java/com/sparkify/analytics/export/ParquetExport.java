@@ -5,46 +5,47 @@ import com.sparkify.Messages;
 import com.sparkify.SparkifyException;
 import com.sparkify.pipeline.TableCounts;
 import com.sparkify.pipeline.TableCountsQuery;
+import com.sparkify.warehouse.ReadQuery;
 import com.sparkify.warehouse.Warehouse;
 import com.sparkify.warehouse.WarehouseErrors;
-import com.sparkify.warehouse.duckdb.DuckDbLibrary;
+import com.sparkify.warehouse.WarehouseReader;
+import com.sparkify.warehouse.duckdb.ParquetCopy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
 import java.util.stream.Stream;
 import org.duckdb.DuckDBConnection;
 
 /**
  * {@code sparkify export --format parquet}: the star schema as Parquet files, one folder per table,
  * partitioned as {@link ExportTable} says, with Hive-style folder names ({@code year=2018/month=11/}; a null
- * value is {@code __HIVE_DEFAULT_PARTITION__}, as Spark writes it). DuckDB writes its own tables with
- * {@code COPY ... TO ... (FORMAT PARQUET, PARTITION_BY ...)}. Other engines' rows are read over JDBC into a
- * temporary DuckDB file, one table at a time, and DuckDB writes them from there.
+ * value is {@code __HIVE_DEFAULT_PARTITION__}, as Spark writes it). An engine that writes Parquet itself
+ * does ({@link WarehouseReader#writeParquet}: DuckDB's {@code COPY}). Other engines' rows stream from their
+ * {@link WarehouseReader} into a temporary DuckDB file, one table at a time, and DuckDB writes them from there.
  */
 public final class ParquetExport {
     private final Warehouse warehouse;
-    private final boolean viaJdbc;
+    private final boolean throughReader;
 
-    private ParquetExport(Warehouse warehouse, boolean viaJdbc) {
+    private ParquetExport(Warehouse warehouse, boolean throughReader) {
         this.warehouse = warehouse;
-        this.viaJdbc = viaJdbc;
+        this.throughReader = throughReader;
     }
 
-    /** Writes DuckDB's tables directly, and reads other engines' over JDBC. */
+    /** Has the engine write Parquet itself where it can, and streams other engines' rows. */
     public static ParquetExport of(Warehouse warehouse) {
-        return new ParquetExport(warehouse, !warehouse.engine().equals("duckdb"));
+        return new ParquetExport(warehouse, false);
     }
 
-    /** Reads the rows over JDBC whatever the engine: the path of PostgreSQL and Redshift. */
-    public static ParquetExport overJdbc(Warehouse warehouse) {
+    /** Streams the rows from the reader whatever the engine: the path of engines that cannot write Parquet. */
+    public static ParquetExport throughReader(Warehouse warehouse) {
         return new ParquetExport(warehouse, true);
     }
 
@@ -57,76 +58,47 @@ public final class ParquetExport {
         requireRows();
         prepare(out, overwrite);
         List<ExportedTable> written = new ArrayList<>();
-        try {
-            if (viaJdbc) {
-                DuckDbLibrary.load();
-                Path scratch = Files.createTempDirectory("sparkify-export");
-                try (Connection duckDb =
-                        DriverManager.getConnection("jdbc:duckdb:" + scratch.resolve("export.duckdb"))) {
-                    for (ExportTable table : ExportTable.values()) {
-                        written.add(transfer(table, duckDb.unwrap(DuckDBConnection.class), out));
-                    }
-                } finally {
-                    delete(scratch);
-                }
-            } else {
-                for (ExportTable table : ExportTable.values()) {
-                    String select = warehouse
-                            .scripts()
-                            .statements(table.script(), java.util.Map.of())
-                            .get(0);
-                    written.add(copy(warehouse.connection(), table, "(" + select + ")", out));
-                }
+        WarehouseReader reader = warehouse.reader();
+        try (ScratchDuckDb duckDb = new ScratchDuckDb()) {
+            for (ExportTable table : ExportTable.values()) {
+                String select =
+                        warehouse.scripts().statements(table.script(), Map.of()).get(0);
+                Path folder = out.resolve(table.tableName()).toAbsolutePath();
+                OptionalLong direct = throughReader
+                        ? OptionalLong.empty()
+                        : reader.writeParquet(select, folder, table.partitionedBy());
+                long rows = direct.isPresent() ? direct.getAsLong() : transfer(reader, table, select, folder, duckDb);
+                written.add(new ExportedTable(table, rows, folder));
             }
         } catch (SQLException | IOException e) {
-            throw new SparkifyException(
-                    WarehouseErrors.code(e),
-                    "Cannot export the star schema to " + out + ": " + Messages.firstLine(e),
-                    e);
+            throw failure(out, WarehouseErrors.code(e), e, e);
+        } catch (DuckDbTable.Failure e) {
+            throw failure(out, WarehouseErrors.code(e.getCause()), e.getCause(), e.getCause());
+        } catch (SparkifyException e) {
+            throw failure(out, e.code(), e.getCause() != null ? e.getCause() : e, e);
         }
         return written;
     }
 
-    private ExportedTable transfer(ExportTable table, DuckDBConnection duckDb, Path out) throws SQLException {
-        String select = warehouse
-                .scripts()
-                .statements(table.script(), java.util.Map.of())
-                .get(0);
-        try (Statement statement = warehouse.connection().createStatement()) {
-            statement.setFetchSize(10_000);
-            try (ResultSet rows = statement.executeQuery(select)) {
-                JdbcToDuckDb.copy(rows, duckDb, table.tableName());
-            }
+    /** Names the export and the engine's own first line. */
+    private static SparkifyException failure(Path out, ErrorCode code, Throwable engine, Throwable cause) {
+        return new SparkifyException(
+                code, "Cannot export the star schema to " + out + ": " + Messages.firstLine(engine), cause);
+    }
+
+    /** Streams a table's rows into the scratch DuckDB, which writes them as Parquet. */
+    private static long transfer(
+            WarehouseReader reader, ExportTable table, String select, Path folder, ScratchDuckDb scratch)
+            throws SQLException, IOException {
+        DuckDBConnection duckDb = scratch.connection();
+        try (DuckDbTable rows = new DuckDbTable(duckDb, table.tableName())) {
+            reader.read(ReadQuery.of("Cannot read table " + table.tableName(), select), Long.MAX_VALUE, rows);
         }
-        ExportedTable written = copy(duckDb, table, "\"" + table.tableName() + "\"", out);
+        long written = ParquetCopy.write(duckDb, "\"" + table.tableName() + "\"", folder, table.partitionedBy());
         try (Statement statement = duckDb.createStatement()) {
             statement.execute("DROP TABLE \"" + table.tableName() + "\"");
         }
         return written;
-    }
-
-    /** DuckDB writes {@code source} (a table or a parenthesized query) as the table's Parquet files. */
-    private static ExportedTable copy(Connection duckDb, ExportTable table, String source, Path out)
-            throws SQLException {
-        Path folder = out.resolve(table.tableName()).toAbsolutePath();
-        String target = table.partitionedBy().isEmpty()
-                ? folder.resolve("data_0.parquet").toString()
-                : folder.toString();
-        String options = table.partitionedBy().isEmpty()
-                ? "FORMAT PARQUET"
-                : "FORMAT PARQUET, PARTITION_BY (" + String.join(", ", table.partitionedBy()) + ")";
-        try (Statement statement = duckDb.createStatement()) {
-            if (table.partitionedBy().isEmpty()) {
-                Files.createDirectories(folder);
-            }
-            statement.execute("COPY " + source + " TO '" + target.replace("'", "''") + "' (" + options + ")");
-            try (ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM " + source + " exported")) {
-                count.next();
-                return new ExportedTable(table, count.getLong(1), folder);
-            }
-        } catch (IOException e) {
-            throw new SQLException("cannot create " + folder + ": " + e.getMessage(), e);
-        }
     }
 
     private void requireRows() {
@@ -159,7 +131,7 @@ public final class ParquetExport {
         }
     }
 
-    private static void delete(Path folder) {
+    static void delete(Path folder) {
         try (Stream<Path> paths = Files.walk(folder)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);

@@ -1,12 +1,13 @@
 package com.sparkify.warehouse.duckdb;
 
 import com.sparkify.warehouse.JdbcSession;
+import com.sparkify.warehouse.JdbcWarehouse;
 import com.sparkify.warehouse.LoadedFile;
 import com.sparkify.warehouse.Phase;
 import com.sparkify.warehouse.RunShape;
 import com.sparkify.warehouse.StagingLoader;
-import com.sparkify.warehouse.Warehouse;
 import com.sparkify.warehouse.WarehouseErrors;
+import com.sparkify.warehouse.WarehouseReader;
 import com.sparkify.warehouse.WarehouseSession;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -21,7 +22,7 @@ import org.duckdb.DuckDBConnection;
  * writing publishes its snapshot ({@link WarehouseFiles#snapshot()}) for readers, and builds a full refresh
  * into a new file that it swaps in ({@link FullRefreshBuild}).
  */
-final class DuckDbWarehouse implements Warehouse {
+final class DuckDbWarehouse implements JdbcWarehouse {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DuckDbWarehouse.class);
     private final Connection connection;
     private final String description;
@@ -78,6 +79,11 @@ final class DuckDbWarehouse implements Warehouse {
             throw new IllegalStateException(description + " was swapped for a full refresh's new file; open it again");
         }
         return connection;
+    }
+
+    @Override
+    public WarehouseReader reader() {
+        return new DuckDbReader(connection());
     }
 
     @Override

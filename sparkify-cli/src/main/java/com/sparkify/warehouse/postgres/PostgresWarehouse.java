@@ -1,11 +1,11 @@
 package com.sparkify.warehouse.postgres;
 
 import com.sparkify.SparkifyException;
+import com.sparkify.warehouse.JdbcWarehouse;
 import com.sparkify.warehouse.Phase;
 import com.sparkify.warehouse.RunShape;
 import com.sparkify.warehouse.StagingLoader;
 import com.sparkify.warehouse.Step;
-import com.sparkify.warehouse.Warehouse;
 import com.sparkify.warehouse.WarehouseSession;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -15,7 +15,7 @@ import org.postgresql.PGConnection;
  * A PostgreSQL warehouse: every table in one schema, which the connections' search_path names so that the
  * shared SQL stays unqualified. A session-level advisory lock keeps a second run off the same schema.
  */
-final class PostgresWarehouse implements Warehouse {
+final class PostgresWarehouse implements JdbcWarehouse {
     private final Connection connection;
     private final PostgresConnector connector;
     private final PostgresFailures failures;
@@ -91,7 +91,7 @@ final class PostgresWarehouse implements Warehouse {
     @Override
     public void execute(Step step) {
         try {
-            Warehouse.super.execute(step);
+            JdbcWarehouse.super.execute(step);
             statistics.ran(step);
         } catch (SQLException e) {
             throw failures.failed("running " + step.script(), e);

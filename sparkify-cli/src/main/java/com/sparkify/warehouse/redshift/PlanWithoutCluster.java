@@ -5,8 +5,8 @@ import com.sparkify.warehouse.Row;
 import com.sparkify.warehouse.SqlScripts;
 import com.sparkify.warehouse.StagingLoader;
 import com.sparkify.warehouse.Warehouse;
+import com.sparkify.warehouse.WarehouseReader;
 import com.sparkify.warehouse.WarehouseSession;
-import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
 
@@ -38,13 +38,13 @@ final class PlanWithoutCluster implements Warehouse {
     }
 
     @Override
-    public Connection connection() {
-        throw notConnected();
+    public WarehouseSession session() {
+        return new NoTables(scripts());
     }
 
     @Override
-    public WarehouseSession session() {
-        return new NoTables(scripts());
+    public WarehouseReader reader() {
+        throw notConnected();
     }
 
     @Override

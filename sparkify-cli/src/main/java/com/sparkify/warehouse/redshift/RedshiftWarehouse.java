@@ -4,8 +4,8 @@ import com.sparkify.Messages;
 import com.sparkify.SparkifyException;
 import com.sparkify.config.Settings;
 import com.sparkify.warehouse.JdbcSession;
+import com.sparkify.warehouse.JdbcWarehouse;
 import com.sparkify.warehouse.StagingLoader;
-import com.sparkify.warehouse.Warehouse;
 import com.sparkify.warehouse.WarehouseErrors;
 import com.sparkify.warehouse.WarehouseSession;
 import java.sql.Connection;
@@ -13,7 +13,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 
 /** A Redshift warehouse: a main session for the run's transaction, more sessions on demand. */
-final class RedshiftWarehouse implements Warehouse {
+final class RedshiftWarehouse implements JdbcWarehouse {
     /** Opens a new session with auto-commit on. */
     @FunctionalInterface
     interface Sessions {

@@ -32,7 +32,7 @@ class ParquetExportIT {
         try (Warehouse warehouse = TestWarehouses.open("jdbc:duckdb:" + dir.resolve("w.duckdb"))) {
             TestWarehouses.etl(warehouse, dataset.songData(), dataset.logData(), false, 0);
             direct = ParquetExport.of(warehouse).write(dir.resolve("direct"), false);
-            overJdbc = ParquetExport.overJdbc(warehouse).write(dir.resolve("jdbc"), false);
+            overJdbc = ParquetExport.throughReader(warehouse).write(dir.resolve("jdbc"), false);
         }
 
         assertThat(overJdbc)

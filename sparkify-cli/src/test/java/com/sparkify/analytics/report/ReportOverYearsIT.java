@@ -55,7 +55,7 @@ class ReportOverYearsIT {
         warehouse = TestWarehouses.open("jdbc:duckdb:" + dir.resolve("w.duckdb"));
         Schema.ensure(warehouse);
         Random random = new Random(23);
-        Connection connection = warehouse.connection();
+        Connection connection = TestWarehouses.jdbc(warehouse);
         // One multi-row INSERT: DuckDB runs a JDBC batch row by row.
         StringBuilder values = new StringBuilder();
         for (LocalDate day = FIRST; !day.isAfter(LAST); day = day.plusDays(1)) {

@@ -40,12 +40,12 @@ class DuckDbMemoryIT {
                         Optional.of(url), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
         String writer;
         try (Warehouse warehouse = Warehouses.open(settings)) {
-            writer = Tables.rows(warehouse.connection(), "SELECT current_setting('memory_limit')")
+            writer = Tables.rows(TestWarehouses.jdbc(warehouse), "SELECT current_setting('memory_limit')")
                     .get(0);
         }
         String reader;
         try (Warehouse warehouse = Warehouses.openExisting(settings)) {
-            reader = Tables.rows(warehouse.connection(), "SELECT current_setting('memory_limit')")
+            reader = Tables.rows(TestWarehouses.jdbc(warehouse), "SELECT current_setting('memory_limit')")
                     .get(0);
         }
         long shareMiB = DuckDbMemory.share(DuckDbMemory.bytes(DuckDbSettings.DEFAULT_MEMORY_LIMIT)) >> 20;
@@ -78,9 +78,10 @@ class DuckDbMemoryIT {
 
         assertThat(result.status()).isEqualTo(RunStatus.SUCCEEDED);
         try (Warehouse warehouse = TestWarehouses.open(url)) {
-            assertThat(Tables.rows(warehouse.connection(), "SELECT COUNT(*), min(length(location)) FROM songplays"))
+            assertThat(Tables.rows(
+                            TestWarehouses.jdbc(warehouse), "SELECT COUNT(*), min(length(location)) FROM songplays"))
                     .containsExactly("4|" + huge.length());
-            assertThat(Tables.rows(warehouse.connection(), "SELECT status FROM etl_runs ORDER BY run_id"))
+            assertThat(Tables.rows(TestWarehouses.jdbc(warehouse), "SELECT status FROM etl_runs ORDER BY run_id"))
                     .as("one attempt")
                     .containsExactly("succeeded");
         }
@@ -103,17 +104,17 @@ class DuckDbMemoryIT {
             EtlResult fresh =
                     TestWarehouses.etl(warehouse, data.resolve("song_data"), data.resolve("log_data"), false, 0);
             assertThat(fresh.status()).isEqualTo(RunStatus.SUCCEEDED);
-            first = tables(warehouse.connection());
+            first = tables(TestWarehouses.jdbc(warehouse));
 
             EtlResult refresh =
                     TestWarehouses.etl(warehouse, data.resolve("song_data"), data.resolve("log_data"), true, 0);
 
             assertThat(refresh.status()).isEqualTo(RunStatus.SUCCEEDED);
             assertThat(refresh.checks().passed()).isTrue();
-            assertThat(tables(warehouse.connection()))
+            assertThat(tables(TestWarehouses.jdbc(warehouse)))
                     .as("the same star schema")
                     .isEqualTo(first);
-            assertThat(Tables.rows(warehouse.connection(), "SELECT status FROM etl_runs ORDER BY run_id"))
+            assertThat(Tables.rows(TestWarehouses.jdbc(warehouse), "SELECT status FROM etl_runs ORDER BY run_id"))
                     .as("one attempt each")
                     .containsExactly("succeeded", "succeeded");
         }

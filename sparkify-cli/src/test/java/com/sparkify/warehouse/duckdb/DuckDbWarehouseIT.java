@@ -7,6 +7,7 @@ import com.sparkify.ErrorCode;
 import com.sparkify.SparkifyException;
 import com.sparkify.config.Settings;
 import com.sparkify.config.SettingsResolver;
+import com.sparkify.testing.TestWarehouses;
 import com.sparkify.warehouse.WarehouseContractIT;
 import com.sparkify.warehouse.Warehouses;
 import java.nio.file.Path;
@@ -43,7 +44,7 @@ class DuckDbWarehouseIT extends WarehouseContractIT {
     @Test
     void opensWithTheMemoryLimitThatKeepsItsFootprintSmall() throws Exception {
         try (var warehouse = Warehouses.open(newWarehouse(dir));
-                var statement = warehouse.connection().createStatement();
+                var statement = TestWarehouses.jdbc(warehouse).createStatement();
                 var row = statement.executeQuery("SELECT current_setting('memory_limit')")) {
             row.next();
             assertThat(row.getString(1)).isEqualTo("366.2 MiB"); // 384MB

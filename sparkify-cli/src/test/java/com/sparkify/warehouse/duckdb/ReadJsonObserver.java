@@ -1,5 +1,7 @@
 package com.sparkify.warehouse.duckdb;
 
+import com.sparkify.testing.TestWarehouses;
+import com.sparkify.warehouse.JdbcWarehouse;
 import com.sparkify.warehouse.LoadedFile;
 import com.sparkify.warehouse.Phase;
 import com.sparkify.warehouse.RunShape;
@@ -7,6 +9,7 @@ import com.sparkify.warehouse.SqlScripts;
 import com.sparkify.warehouse.StagingLoader;
 import com.sparkify.warehouse.Step;
 import com.sparkify.warehouse.Warehouse;
+import com.sparkify.warehouse.WarehouseReader;
 import com.sparkify.warehouse.WarehouseSession;
 import java.sql.Connection;
 import java.util.HashSet;
@@ -19,7 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * staged whole: the loader's own account, so a test need not infer it from the order files are reported in.
  * The loaders it hands out are the warehouse's own, unchanged.
  */
-public final class ReadJsonObserver implements Warehouse {
+public final class ReadJsonObserver implements JdbcWarehouse {
     private final Warehouse warehouse;
     private final List<DuckDbStagingLoader> loaders = new CopyOnWriteArrayList<>();
 
@@ -55,12 +58,17 @@ public final class ReadJsonObserver implements Warehouse {
 
     @Override
     public Connection connection() {
-        return warehouse.connection();
+        return TestWarehouses.jdbc(warehouse);
     }
 
     @Override
     public WarehouseSession session() {
         return warehouse.session();
+    }
+
+    @Override
+    public WarehouseReader reader() {
+        return warehouse.reader();
     }
 
     @Override

@@ -12,6 +12,7 @@ import com.sparkify.cli.SparkifyCommand;
 import com.sparkify.config.EngineOptions;
 import com.sparkify.config.Settings;
 import com.sparkify.config.SettingsResolver;
+import com.sparkify.testing.TestWarehouses;
 import com.sparkify.warehouse.Rows;
 import com.sparkify.warehouse.Warehouse;
 import java.io.IOException;
@@ -70,7 +71,7 @@ class PostgresConnectionIT {
     private static String currentUser(Settings settings, Map<String, String> environment) {
         try (Warehouse warehouse =
                 new PostgresWarehouseFactory().open(settings.withEngine(EngineOptions.from(environment)))) {
-            return Rows.single(warehouse.connection(), "SELECT current_user");
+            return Rows.single(TestWarehouses.jdbc(warehouse), "SELECT current_user");
         }
     }
 

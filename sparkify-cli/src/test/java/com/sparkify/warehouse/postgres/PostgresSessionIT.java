@@ -19,7 +19,7 @@ class PostgresSessionIT {
     void aCommitOnALostConnectionSaysSoAndNamesTheServer() throws Exception {
         String url = TestPostgres.get().url();
         try (Warehouse warehouse = TestWarehouses.open(url, Optional.of(TestPostgres.newSchema("lost")))) {
-            terminate(url, backendOf(warehouse.connection()));
+            terminate(url, backendOf(TestWarehouses.jdbc(warehouse)));
 
             assertThatThrownBy(() -> warehouse.session().commit())
                     .isInstanceOf(SparkifyException.class)

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.sparkify.SparkifyException;
 import com.sparkify.config.Settings;
 import com.sparkify.config.SettingsResolver;
+import com.sparkify.testing.TestWarehouses;
 import com.sparkify.warehouse.Rows;
 import com.sparkify.warehouse.Warehouse;
 import java.io.IOException;
@@ -52,7 +53,8 @@ class PostgresTlsIT {
 
     private static String sessionUsesTls(Settings settings) {
         try (Warehouse warehouse = new PostgresWarehouseFactory().open(settings)) {
-            return Rows.single(warehouse.connection(), "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()");
+            return Rows.single(
+                    TestWarehouses.jdbc(warehouse), "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()");
         }
     }
 

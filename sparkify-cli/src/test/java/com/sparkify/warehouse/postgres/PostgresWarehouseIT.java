@@ -21,6 +21,7 @@ import com.sparkify.source.DataKind;
 import com.sparkify.source.FileSource;
 import com.sparkify.source.LocalFileSource;
 import com.sparkify.source.SourceFile;
+import com.sparkify.testing.TestWarehouses;
 import com.sparkify.warehouse.Phase;
 import com.sparkify.warehouse.Rows;
 import com.sparkify.warehouse.Step;
@@ -92,7 +93,7 @@ class PostgresWarehouseIT extends WarehouseContractIT {
 
         try (Warehouse warehouse = Warehouses.open(other)) {
             Schema.ensure(warehouse);
-            assertThat(Rows.single(warehouse.connection(), "SELECT COUNT(*) FROM songplays"))
+            assertThat(Rows.single(TestWarehouses.jdbc(warehouse), "SELECT COUNT(*) FROM songplays"))
                     .isEqualTo("0");
         }
         assertThat(query("SELECT COUNT(*) FROM songplays")).containsExactly("3");
@@ -149,7 +150,7 @@ class PostgresWarehouseIT extends WarehouseContractIT {
                 play(T0 + 86_500_000, 61, 0, 9, "Cy", "free", "X", "Y", 1));
 
         try (Warehouse warehouse = open()) {
-            int pid = TestPostgres.backendPid(warehouse.connection());
+            int pid = TestPostgres.backendPid(TestWarehouses.jdbc(warehouse));
             FileSource events = new SessionKillingSource(new LocalFileSource(logs, DataKind.EVENTS), "11-03", pid);
             EtlOptions options = new EtlOptions(new LocalFileSource(songs, DataKind.SONGS), events, false, 0);
 
@@ -174,7 +175,7 @@ class PostgresWarehouseIT extends WarehouseContractIT {
     void aConnectionLostWhileMergingNamesTheServer() throws SQLException {
         try (Warehouse warehouse = open()) {
             Schema.ensure(warehouse);
-            TestPostgres.get().terminate(TestPostgres.backendPid(warehouse.connection()));
+            TestPostgres.get().terminate(TestPostgres.backendPid(TestWarehouses.jdbc(warehouse)));
 
             assertThatThrownBy(() -> warehouse.execute(
                             new Step("merge_time", Phase.TRANSFORM, Map.of("fresh", 0L, "load_id", 1L))))
@@ -218,7 +219,7 @@ class PostgresWarehouseIT extends WarehouseContractIT {
                 .isEqualTo("error: Expected a schema name for --schema (a letter or _, then letters, digits or _,"
                         + " at most 63), found 'no-dashes'");
         try (Warehouse warehouse = Warehouses.open(settings(dir, other))) {
-            assertThat(Rows.single(warehouse.connection(), "SELECT COUNT(*) FROM songplays"))
+            assertThat(Rows.single(TestWarehouses.jdbc(warehouse), "SELECT COUNT(*) FROM songplays"))
                     .isEqualTo("3");
         }
     }

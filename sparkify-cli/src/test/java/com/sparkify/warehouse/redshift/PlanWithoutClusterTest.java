@@ -12,6 +12,7 @@ import com.sparkify.pipeline.DryRun;
 import com.sparkify.pipeline.EtlOptions;
 import com.sparkify.pipeline.EtlPreview;
 import com.sparkify.source.DataKind;
+import com.sparkify.warehouse.JdbcWarehouse;
 import com.sparkify.warehouse.Warehouse;
 import com.sparkify.warehouse.Warehouses;
 import java.net.ServerSocket;
@@ -67,7 +68,8 @@ class PlanWithoutClusterTest {
         try (Warehouse warehouse = Warehouses.openToPlan(settings)) {
             preview = new DryRun(warehouse).preview(options);
 
-            assertThatThrownBy(warehouse::connection).isInstanceOf(IllegalStateException.class);
+            assertThat(warehouse).isNotInstanceOf(JdbcWarehouse.class);
+            assertThatThrownBy(warehouse::reader).isInstanceOf(IllegalStateException.class);
         }
 
         String golden = Files.readString(

@@ -15,6 +15,7 @@ import com.sparkify.source.DataKind;
 import com.sparkify.source.FileSource;
 import com.sparkify.source.LocalFileSource;
 import com.sparkify.source.SourceFile;
+import com.sparkify.testing.TestWarehouses;
 import com.sparkify.warehouse.Warehouse;
 import com.sparkify.warehouse.Warehouses;
 import java.io.IOException;
@@ -60,14 +61,14 @@ class RedshiftClusterIT {
             String start = "TIMESTAMP '1970-01-01' + (%1$d / 86400000) * INTERVAL '1 day'"
                     + " + (%1$d %% 86400000) * INTERVAL '1 millisecond'";
             assertThat(StarTables.rows(
-                            warehouse.connection(),
+                            TestWarehouses.jdbc(warehouse),
                             "SELECT " + String.format(start, 1541105830796L) + ", "
                                     + String.format(start, 253402300799999L)
                                     + ", EXTRACT(dow FROM TIMESTAMP '2018-11-04 10:00:00'),"
                                     + " EXTRACT(week FROM TIMESTAMP '2018-12-31 10:00:00'),"
                                     + " md5('7:1')"))
                     .containsExactly("2018-11-01T20:57:10.796|9999-12-31T23:59:59.999|0|1|" + md5("7:1"));
-            warehouse.connection().rollback();
+            TestWarehouses.jdbc(warehouse).rollback();
         }
     }
 
@@ -103,11 +104,12 @@ class RedshiftClusterIT {
         assertThat(redshift.events()).isEqualTo(new FileCounts(5, 2, 3));
         try (Warehouse warehouse = Warehouses.open(settings)) {
             assertThat(StarTables.rows(
-                            warehouse.connection(), "SELECT line_number, reason FROM load_errors ORDER BY 1"))
+                            TestWarehouses.jdbc(warehouse), "SELECT line_number, reason FROM load_errors ORDER BY 1"))
                     .anyMatch(row -> row.contains("Expected a numeric userId, found \"abc\""))
                     .anyMatch(row -> row.startsWith("1|String length exceeds DDL length"))
                     .hasSizeGreaterThanOrEqualTo(3);
-            assertThat(StarTables.read(warehouse.connection())).isEqualTo(duckdb(songs, logs.resolve("day.json")));
+            assertThat(StarTables.read(TestWarehouses.jdbc(warehouse)))
+                    .isEqualTo(duckdb(songs, logs.resolve("day.json")));
         }
     }
 
@@ -125,7 +127,7 @@ class RedshiftClusterIT {
                             new LocalFileSource(logs, DataKind.EVENTS),
                             false,
                             10));
-            return StarTables.read(warehouse.connection());
+            return StarTables.read(TestWarehouses.jdbc(warehouse));
         }
     }
 

@@ -20,6 +20,7 @@ import com.sparkify.source.DataKind;
 import com.sparkify.source.LocalFileSource;
 import com.sparkify.testing.DamagedGzip;
 import com.sparkify.testing.SampleData;
+import com.sparkify.testing.TestWarehouses;
 import com.sparkify.warehouse.Warehouse;
 import com.sparkify.warehouse.Warehouses;
 import java.io.OutputStream;
@@ -126,7 +127,7 @@ class RedshiftSqlOnPostgresIT {
 
     private <T> T onDuckDb(SqlFunction<T> query) throws SQLException {
         try (Warehouse warehouse = duckdb()) {
-            return query.apply(warehouse.connection());
+            return query.apply(TestWarehouses.jdbc(warehouse));
         }
     }
 

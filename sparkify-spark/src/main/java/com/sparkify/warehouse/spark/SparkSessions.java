@@ -38,6 +38,8 @@ final class SparkSessions {
                 .config("spark.sql.timestampType", "TIMESTAMP_NTZ")
                 // The shared SQL quotes "time" as the standard does.
                 .config("spark.sql.ansi.doubleQuotedIdentifiers", "true")
+                // Dates and instants as java.time values, as the readers pass them on.
+                .config("spark.sql.datetime.java8API.enabled", "true")
                 .config("spark.sql.shuffle.partitions", "8")
                 .config("spark.sql.adaptive.enabled", "true")
                 .config("spark.redaction.regex", "(?i)secret|password|token|access.?key|credential");

@@ -137,7 +137,7 @@ class SparkSqlSession implements WarehouseSession {
     }
 
     /**
-     * The statement with its {@code ?} markers, outside quotes, named {@code :p1, :p2, ...} in order: Spark
+     * The statement with its {@code ?} markers, outside quotes and comments, named {@code :p1, :p2, ...} in order: Spark
      * binds positional markers of an UPDATE's SET and WHERE in another order than they are written.
      */
     static String named(String sql) {
@@ -146,6 +146,13 @@ class SparkSqlSession implements WarehouseSession {
         int marker = 0;
         for (int i = 0; i < sql.length(); i++) {
             char c = sql.charAt(i);
+            if (quote == 0 && c == '-' && sql.startsWith("--", i)) {
+                int end = sql.indexOf('\n', i);
+                end = end < 0 ? sql.length() : end;
+                out.append(sql, i, end);
+                i = end - 1;
+                continue;
+            }
             if (quote != 0) {
                 quote = c == quote ? 0 : quote;
             } else if (c == '\'' || c == '"') {
@@ -159,7 +166,7 @@ class SparkSqlSession implements WarehouseSession {
         return out.toString();
     }
 
-    private static Map<String, Object> byName(Object[] arguments) {
+    static Map<String, Object> byName(Object[] arguments) {
         Map<String, Object> named = new java.util.HashMap<>();
         for (int i = 0; i < arguments.length; i++) {
             named.put("p" + (i + 1), arguments[i]);

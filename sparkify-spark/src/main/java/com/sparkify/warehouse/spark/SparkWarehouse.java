@@ -4,10 +4,10 @@ import com.sparkify.ErrorCode;
 import com.sparkify.SparkifyException;
 import com.sparkify.warehouse.StagingLoader;
 import com.sparkify.warehouse.Warehouse;
+import com.sparkify.warehouse.WarehouseReader;
 import com.sparkify.warehouse.WarehouseSession;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.sql.Connection;
 import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
 
@@ -40,14 +40,14 @@ final class SparkWarehouse implements Warehouse {
                             + "; fix --warehouse",
                     e);
         }
-        SparkSession spark = SparkSessions.open(target);
-        use(spark);
-        return new SparkWarehouse(target, spark);
+        return new SparkWarehouse(target, openSession(target));
     }
 
-    private static void use(SparkSession spark) {
+    private static SparkSession openSession(SparkTarget target) {
+        SparkSession spark = SparkSessions.open(target);
         spark.sql("CREATE NAMESPACE IF NOT EXISTS " + SparkTarget.CATALOG + "." + SparkTarget.NAMESPACE);
         spark.sql("USE " + SparkTarget.CATALOG + "." + SparkTarget.NAMESPACE);
+        return spark;
     }
 
     @Override
@@ -60,13 +60,10 @@ final class SparkWarehouse implements Warehouse {
         return target.describe();
     }
 
-    /** The read commands work through JDBC, which Spark's local mode does not serve. */
+    /** A session of its own, without the run's branch: readers see the published tables only. */
     @Override
-    public Connection connection() {
-        throw new SparkifyException(
-                ErrorCode.CONFIG,
-                "The Spark engine loads (etl, create-tables) but does not serve query, report, check or export yet;"
-                        + " read its Iceberg tables in " + target.folder() + " with Spark or another Iceberg reader");
+    public WarehouseReader reader() {
+        return new SparkReader(openSession(target));
     }
 
     @Override
@@ -76,9 +73,7 @@ final class SparkWarehouse implements Warehouse {
 
     @Override
     public WarehouseSession openSideSession() {
-        SparkSession side = SparkSessions.open(target);
-        use(side);
-        return new SparkSqlSession(side, scripts(), target, Optional.empty());
+        return new SparkSqlSession(openSession(target), scripts(), target, Optional.empty());
     }
 
     @Override

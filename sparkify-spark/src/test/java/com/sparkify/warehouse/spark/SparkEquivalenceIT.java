@@ -2,6 +2,12 @@ package com.sparkify.warehouse.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sparkify.ErrorCode;
+import com.sparkify.SparkifyException;
+import com.sparkify.analytics.Analysis;
+import com.sparkify.analytics.AnalyticsQueries;
+import com.sparkify.analytics.Period;
+import com.sparkify.analytics.QueryResult;
 import com.sparkify.config.Settings;
 import com.sparkify.config.SettingsResolver;
 import com.sparkify.pipeline.EtlListener;
@@ -12,6 +18,8 @@ import com.sparkify.pipeline.RunStatus;
 import com.sparkify.source.DataKind;
 import com.sparkify.source.LocalFileSource;
 import com.sparkify.testing.SampleData;
+import com.sparkify.testing.TestWarehouses;
+import com.sparkify.warehouse.ReadQuery;
 import com.sparkify.warehouse.Rows;
 import com.sparkify.warehouse.Warehouse;
 import com.sparkify.warehouse.Warehouses;
@@ -26,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The real Sparkify sample loaded through the Spark engine (Iceberg tables, the Java parser in Spark tasks)
  * and through DuckDB must give the same star schema, row by row, every value rendered exactly, and the
- * same rejects, staged rows and level history; a second run over the same files changes nothing. Skipped
+ * same rejects, staged rows, level history and answers of every analysis; a second run over the same files
+ * changes nothing. Skipped
  * without the sample, as {@link SampleData} says.
  */
 class SparkEquivalenceIT {
@@ -65,11 +74,20 @@ class SparkEquivalenceIT {
         assertThat(duckDbRun.tables().songplays()).isPositive();
         assertThat(duckDbRun.tables().matchedSongplays()).isPositive();
 
-        Map<String, List<String>> expected = dump(duckDb, (warehouse, sql) -> Rows.of(warehouse.connection(), sql));
+        Map<String, List<String>> expected =
+                dump(duckDb, (warehouse, sql) -> Rows.of(TestWarehouses.jdbc(warehouse), sql));
         Map<String, List<String>> loaded = dump(spark, SparkRows::of);
         for (String table : expected.keySet()) {
             assertSameRows(table, expected.get(table), loaded.get(table));
         }
+
+        assertThat(readOnly(spark, "DELETE FROM songplays"))
+                .as("a write through a read-only query")
+                .hasMessageContaining("only a query")
+                .extracting(e -> ((SparkifyException) e).code())
+                .isEqualTo(ErrorCode.USAGE);
+        assertThat(query(spark, "SELECT COUNT(*) FROM songplays"))
+                .containsExactly(Long.toString(duckDbRun.tables().songplays()));
 
         List<String> mains = query(spark, MAINS);
         assertThat(mains).as("published tables").hasSize(RunBranch.TABLES.size());
@@ -88,8 +106,25 @@ class SparkEquivalenceIT {
             tables.put("load_errors", rows.apply(warehouse, REJECTS));
             tables.put("staging", rows.apply(warehouse, STAGED));
             tables.put("user_levels", rows.apply(warehouse, LEVELS));
+            AnalyticsQueries queries = new AnalyticsQueries(warehouse);
+            Period period = Period.parse("2018-11-10", "2018-11-20");
+            for (Analysis analysis : Analysis.values()) {
+                tables.put(analysis.queryName(), rendered(queries.run(analysis, 20, Period.ALL)));
+                tables.put(analysis.queryName() + " in a period", rendered(queries.run(analysis, 20, period)));
+            }
             return tables;
         }
+    }
+
+    private static Throwable readOnly(Settings settings, String sql) {
+        try (Warehouse warehouse = Warehouses.openExisting(settings)) {
+            return org.assertj.core.api.Assertions.catchThrowable(
+                    () -> warehouse.reader().read(new ReadQuery("a read-only query", sql, List.of(), true), 10, null));
+        }
+    }
+
+    private static List<String> rendered(QueryResult result) {
+        return result.rows().stream().map(String::valueOf).toList();
     }
 
     private static List<String> query(Settings settings, String sql) {

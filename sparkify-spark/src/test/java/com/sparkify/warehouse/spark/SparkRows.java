@@ -1,10 +1,14 @@
 package com.sparkify.warehouse.spark;
 
+import com.sparkify.warehouse.Column;
+import com.sparkify.warehouse.ReadQuery;
+import com.sparkify.warehouse.ResultSink;
 import com.sparkify.warehouse.Row;
 import com.sparkify.warehouse.Rows;
 import com.sparkify.warehouse.Warehouse;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +20,19 @@ final class SparkRows {
 
     private SparkRows() {}
 
+    /** Through the warehouse's reader, as the read commands see it. */
     static List<String> of(Warehouse warehouse, String sql) {
-        return warehouse.session().query(sql).stream().map(SparkRows::render).toList();
+        List<String> rows = new ArrayList<>();
+        warehouse.reader().read(ReadQuery.of("a test's query", sql), Long.MAX_VALUE, new ResultSink() {
+            @Override
+            public void start(List<Column> columns) {}
+
+            @Override
+            public void row(List<Object> values) {
+                rows.add(render(new Row(values)));
+            }
+        });
+        return rows;
     }
 
     static Map<String, List<String>> star(Warehouse warehouse) {

@@ -108,8 +108,8 @@ class SparkEquivalenceIT {
             tables.put("user_levels", rows.apply(warehouse, LEVELS));
             AnalyticsQueries queries = new AnalyticsQueries(warehouse);
             Period period = Period.parse("2018-11-10", "2018-11-20");
+            // Over a period only: the same SQL as over all time, with the bounds bound as parameters too.
             for (Analysis analysis : Analysis.values()) {
-                tables.put(analysis.queryName(), rendered(queries.run(analysis, 20, Period.ALL)));
                 tables.put(analysis.queryName() + " in a period", rendered(queries.run(analysis, 20, period)));
             }
             return tables;

@@ -66,6 +66,11 @@ final class SparkWarehouse implements Warehouse {
         return new SparkReader(openSession(target));
     }
 
+    /** The run's Spark session, for tests that look at Iceberg's tables themselves. */
+    SparkSession spark() {
+        return session.spark();
+    }
+
     @Override
     public WarehouseSession session() {
         return session;

@@ -1,8 +1,8 @@
 # sparkify in a container, built on the release archive (docs/deploy.md#docker):
-#   ./mvnw -B package -DskipTests && docker build -t sparkify .
+#   ./mvnw -B package -DskipTests -pl sparkify-cli -am && docker build -t sparkify .
 FROM eclipse-temurin:17-jre
 
-ADD target/sparkify-*.tar.gz /opt/
+ADD sparkify-cli/target/sparkify-*.tar.gz /opt/
 # The temp folder lives outside /tmp, which a container runtime may mount noexec; TMPDIR is also the JVM's
 # temp folder (bin/sparkify).
 RUN ln -s /opt/sparkify-*/bin/sparkify /usr/local/bin/sparkify \

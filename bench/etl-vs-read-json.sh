@@ -10,13 +10,13 @@ copies="${1:-125}"
 rounds="${2:-3}"
 sample="${SPARKIFY_SAMPLE_DATA:-$here/../shared/data/sparkify-sample}"
 work="${BENCH_DIR:-/tmp/sparkify-bench}"
-jar="$here/target/sparkify.jar"
+jar="$here/sparkify-cli/target/sparkify.jar"
 
 [ -d "$sample/log_data" ] || { echo "no sample data at $sample" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "needs GNU time: apt-get install time" >&2; exit 1; }
-(cd "$here" && ./mvnw -q -B -DskipTests package)
+(cd "$here" && ./mvnw -q -B -DskipTests package -pl sparkify-cli -am)
 # The benchmark tools live with the tests, out of the product jar: they run on the test classpath.
-benchmark=(java -cp "$here/target/test-classes:$here/target/classes:$(cd "$here" && ./mvnw -q -B \
+benchmark=(java -cp "$here/sparkify-cli/target/test-classes:$here/sparkify-cli/target/classes:$(cd "$here" && ./mvnw -q -B -pl sparkify-cli \
   dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)" com.sparkify.bench.BenchmarkCommand)
 "$here/sparkify" --version > /dev/null # the launcher's first start after a build records its class archive
 

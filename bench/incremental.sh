@@ -16,12 +16,12 @@ rounds="${1:-5}"
 dataset="${2:-125}"
 sample="${SPARKIFY_SAMPLE_DATA:-$here/../shared/data/sparkify-sample}"
 work="${BENCH_DIR:-/tmp/sparkify-incremental}"
-jar="$here/target/sparkify.jar"
+jar="$here/sparkify-cli/target/sparkify.jar"
 sparkify="$here/sparkify"
 
-(cd "$here" && ./mvnw -q -B -DskipTests package)
+(cd "$here" && ./mvnw -q -B -DskipTests package -pl sparkify-cli -am)
 # The benchmark tools live with the tests, out of the product jar: they run on the test classpath.
-benchmark=(java -cp "$here/target/test-classes:$here/target/classes:$(cd "$here" && ./mvnw -q -B \
+benchmark=(java -cp "$here/sparkify-cli/target/test-classes:$here/sparkify-cli/target/classes:$(cd "$here" && ./mvnw -q -B -pl sparkify-cli \
   dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)" com.sparkify.bench.BenchmarkCommand)
 "$sparkify" --version > /dev/null # the launcher's first start after a build records its class archive
 rm -rf "$work" && mkdir -p "$work"

@@ -33,9 +33,9 @@ if ! $daily_only && [ -e "$warehouse" ]; then
   echo "$warehouse exists: remove it (and its .wal, .tmp) for a load, or use --daily" >&2; exit 2
 fi
 
-(cd "$here" && ./mvnw -q -B -DskipTests package)
+(cd "$here" && ./mvnw -q -B -DskipTests package -pl sparkify-cli -am)
 # The benchmark tools live with the tests, out of the product jar: they run on the test classpath.
-benchmark=(java -cp "$here/target/test-classes:$here/target/classes:$(cd "$here" && ./mvnw -q -B \
+benchmark=(java -cp "$here/sparkify-cli/target/test-classes:$here/sparkify-cli/target/classes:$(cd "$here" && ./mvnw -q -B -pl sparkify-cli \
   dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)" com.sparkify.bench.BenchmarkCommand)
 "$sparkify" --version > /dev/null # the launcher's first start after a build records its class archive
 rm -rf "$work" && mkdir -p "$work"

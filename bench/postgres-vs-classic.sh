@@ -23,8 +23,8 @@ work="${BENCH_DIR:-/tmp/sparkify-postgres}"
 sparkify="${SPARKIFY:-$here/sparkify}"
 pgbin="${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)}"
 
-(cd "$here" && ./mvnw -q -B -DskipTests -Dspotless.check.skip=true package)
-benchmark=(java -cp "$here/target/test-classes:$here/target/classes:$(cd "$here" && ./mvnw -q -B \
+(cd "$here" && ./mvnw -q -B -DskipTests -Dspotless.check.skip=true package -pl sparkify-cli -am)
+benchmark=(java -cp "$here/sparkify-cli/target/test-classes:$here/sparkify-cli/target/classes:$(cd "$here" && ./mvnw -q -B -pl sparkify-cli \
   dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)" com.sparkify.bench.BenchmarkCommand)
 "$sparkify" --version > /dev/null # the launcher's first start after a build records its class archive
 

@@ -15,7 +15,7 @@ sparkify="$here/sparkify"
 rounds=3
 
 [ -x /usr/bin/time ] || { echo "needs GNU time at /usr/bin/time (apt-get install time)" >&2; exit 2; }
-(cd "$here" && ./mvnw -q -B -DskipTests package)
+(cd "$here" && ./mvnw -q -B -DskipTests package -pl sparkify-cli -am)
 "$sparkify" --version > /dev/null # the launcher's first start after a build records its class archive
 rm -rf "$work" && mkdir -p "$work"
 warehouse="$work/w10m.duckdb"

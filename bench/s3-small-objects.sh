@@ -4,7 +4,7 @@
 #   loopback-s3  a loopback server answering ListObjectsV2 and GetObject from memory (sparkify's side alone)
 #   s3mock       S3Mock, the S3-compatible server of the tests (it re-reads its whole key index on every
 #                request, so with many objects in one bucket it measures mostly itself)
-# Each etl is a fresh JVM (`java -jar target/sparkify.jar`, under GNU time) and a fresh DuckDB file; the servers
+# Each etl is a fresh JVM (`java -jar sparkify-cli/target/sparkify.jar`, under GNU time) and a fresh DuckDB file; the servers
 # run in the benchmark's JVM on the same machine. Reported per run: wall time, CPU of the etl process, CPU of
 # the server JVM, peak memory of the etl.
 # Usage: bench/s3-small-objects.sh [FILES] [ROUNDS] [S3MOCK_ROUNDS]
@@ -20,7 +20,7 @@ work="${BENCH_DIR:-/tmp/sparkify-s3-bench}"
 
 [ -x /usr/bin/time ] || { echo "needs GNU time: apt-get install time" >&2; exit 1; }
 cd "$here"
-./mvnw -q -B -DskipTests package
-classpath="$(./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)"
-java -cp "target/test-classes:target/classes:$classpath" com.sparkify.bench.S3SmallObjectsBenchmark \
-  "$work" "$files" "$rounds" "$s3mock_rounds" "target/sparkify.jar" 2>&1 | grep -v "Commons Logging discovery"
+./mvnw -q -B -DskipTests package -pl sparkify-cli -am
+classpath="$(./mvnw -q -B -pl sparkify-cli dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)"
+java -cp "sparkify-cli/target/test-classes:sparkify-cli/target/classes:$classpath" com.sparkify.bench.S3SmallObjectsBenchmark \
+  "$work" "$files" "$rounds" "$s3mock_rounds" "sparkify-cli/target/sparkify.jar" 2>&1 | grep -v "Commons Logging discovery"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs two builds of sparkify alternately on the same data (A B A B ...) and prints each run's wall time
 # and peak RSS, both sides' medians, and the ratio A/B pair by pair and of the medians. Use it to judge a
-# tuning: build once with it and once with it switched off, copy each build's target/launch folder (with
+# tuning: build once with it and once with it switched off, copy each build's sparkify-cli/target/launch folder (with
 # the `sparkify` launcher beside it if you want the launcher's options), and compare.
 #
 # Usage: bench/tunings.sh [-n PAIRS] [-w WARMUPS] [--template FILE] [--work DIR] A B -- SPARKIFY_ARGS...

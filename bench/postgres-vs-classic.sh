@@ -8,7 +8,9 @@
 #   Server: Debian's PostgreSQL (postgresql package), default configuration, started here in a scratch
 #   folder on a free port (as the postgres user when run as root), stopped and removed at the end.
 # Each round, alternately on the same server: the classic design (bench/postgres-classic.sql: staging
-# DDL, one psql \copy per file, INSERT ... SELECT into the five star tables) and sparkify (create-tables,
+# DDL, one psql \copy per file, INSERT ... SELECT into the five star tables), the same with the JSON parsed
+# in the client (bench/postgres-classic-typed.sql: jq, Debian's package, turns each file into CSV rows of
+# typed staging tables) and sparkify (create-tables,
 # then etl, through the launcher ./sparkify with its defaults), each into an empty schema. Wall clock of the
 # whole thing, JVM and psql starts included. Then, once: psql's \copy of the rows sparkify staged into a
 # table like staging_events, against sparkify's staging step (from etl -v); and DAILY_RUNS consecutive
@@ -77,6 +79,17 @@ csv="WITH (FORMAT csv, QUOTE E'\\x01', DELIMITER E'\\x02')"
     printf '\\copy classic.staging_events FROM '"'"'%s'"'"' %s\n' "$file" "$csv"
   done
 } > "$work/copies.sql"
+# The client-parsing classic's COPYs: jq turns each file into CSV rows of the typed staging tables.
+{
+  find "$work/all/song_data" -name '*.json' | sort | while read -r file; do
+    printf '\\copy classic.staging_songs FROM PROGRAM '"'"'jq -rf %s %s'"'"' WITH (FORMAT csv)\n' \
+      "$here/bench/classic-songs.jq" "$file"
+  done
+  find "$work/logs" -name '*.json' | sort | while read -r file; do
+    printf '\\copy classic.staging_events FROM PROGRAM '"'"'jq -rf %s %s'"'"' WITH (FORMAT csv)\n' \
+      "$here/bench/classic-events.jq" "$file"
+  done
+} > "$work/copies-typed.sql"
 
 millis_since() { echo $((($(date +%s%N) - $1) / 1000000)); }
 classic() {
@@ -85,6 +98,14 @@ classic() {
   "${psql[@]}" -v part=schema -f "$here/bench/postgres-classic.sql"
   "${psql[@]}" -f "$work/copies.sql"
   "${psql[@]}" -v part=star -f "$here/bench/postgres-classic.sql"
+  millis_since "$started"
+}
+classic_typed() {
+  local started
+  started=$(date +%s%N)
+  "${psql[@]}" -v part=schema -f "$here/bench/postgres-classic-typed.sql"
+  "${psql[@]}" -f "$work/copies-typed.sql"
+  "${psql[@]}" -v part=star -f "$here/bench/postgres-classic-typed.sql"
   millis_since "$started"
 }
 full_load() { # -> wall ms; leaves etl -v's log in $work/etl.log and --json in $work/etl.json
@@ -102,9 +123,11 @@ results="$work/results.txt"
 : > "$results"
 for round in $(seq 1 "$rounds"); do
   c=$(classic)
+  t=$(classic_typed)
   s=$(full_load)
   echo "round $round: classic $c ms, sparkify $s ms (in-run $(run_millis "$work/etl.json") ms)," \
-    "ratio $(awk -v s="$s" -v c="$c" 'BEGIN {printf "%.2f", s / c}'); $(uptime | sed 's/.*load/load/')" \
+    "ratio $(awk -v s="$s" -v c="$c" 'BEGIN {printf "%.2f", s / c}'); client-parsing classic $t ms," \
+    "ratio $(awk -v s="$s" -v t="$t" 'BEGIN {printf "%.2f", s / t}'); $(uptime | sed 's/.*load/load/')" \
     | tee -a "$results"
   cp "$work/etl.log" "$work/etl-round-$round.log"
 done
@@ -113,7 +136,9 @@ classic_ms=$(awk '{print $4}' "$results" | median)
 sparkify_ms=$(awk '{print $7}' "$results" | median)
 echo "full load, median of $rounds: classic $classic_ms ms, sparkify $sparkify_ms ms," \
   "ratio $(awk -v s="$sparkify_ms" -v c="$classic_ms" 'BEGIN {printf "%.2f", s / c}');" \
-  "median of the rounds' ratios $(awk '{print $13}' "$results" | tr -d ';' | median)"
+  "median of the rounds' ratios $(awk '{print $13}' "$results" | tr -d ';' | median);" \
+  "client-parsing classic $(awk '{print $16}' "$results" | median) ms, median of the rounds' ratios" \
+  "$(awk '{print $19}' "$results" | tr -d ';' | median)"
 echo "where the last sparkify run went (etl -v):"
 grep -oE '(staged [0-9]+ [a-z]+ files in [0-9]+ ms|[a-z_]+ \(postgres\) took [0-9]+ ms|built .* ms|check [a-z_]+ took [0-9]+ ms|committed in [0-9]+ ms)' \
   "$work/etl.log" | sed 's/^/  /' || true

@@ -170,7 +170,9 @@ CREATE TABLE IF NOT EXISTS etl_checks (
 -- primary keys: a B-tree costs little here.
 CREATE INDEX IF NOT EXISTS staging_events_source_file ON staging_events (source_file);
 CREATE INDEX IF NOT EXISTS staging_events_play ON staging_events (session_id, item_in_session);
-CREATE INDEX IF NOT EXISTS staging_events_user ON staging_events ((CAST(user_id AS BIGINT))) WHERE user_id <> '';
+-- A user's events by time: merge_users.sql also asks whether a user has an earlier event at or after a moment.
+DROP INDEX IF EXISTS staging_events_user;
+CREATE INDEX IF NOT EXISTS staging_events_user_time ON staging_events ((CAST(user_id AS BIGINT)), ts) WHERE user_id <> '';
 CREATE INDEX IF NOT EXISTS staging_events_load ON staging_events USING brin (load_id);
 CREATE INDEX IF NOT EXISTS staging_songs_source_file ON staging_songs (source_file);
 CREATE INDEX IF NOT EXISTS staging_songs_song ON staging_songs (song_id);

@@ -124,6 +124,27 @@ class WarehouseEquivalenceIT {
     }
 
     /**
+     * A new file whose event falls between two loaded events of the user's current row, after that row
+     * began: the history must be rebuilt (paid, free, paid again), not continued (paid, then free).
+     */
+    @Test
+    void aNewEventAmongTheCurrentRowsEventsRebuildsTheHistory() throws IOException {
+        Pair pair = pair("among");
+        Files.writeString(pair.logs().resolve("a.json"), event(1, 0, 1000, "paid") + event(1, 1, 1020, "paid"));
+        load(pair.duckDb(), pair);
+        load(pair.postgres(), pair);
+        Files.writeString(pair.logs().resolve("b.json"), event(2, 0, 1010, "free"));
+        load(pair.duckDb(), pair);
+        load(pair.postgres(), pair);
+
+        Map<String, List<String>> expected = dump(pair.duckDb());
+        Map<String, List<String>> actual = dump(pair.postgres());
+        assertThat(expected.get("user_levels")).hasSize(3);
+        assertSameRows("user_levels", expected.get("user_levels"), actual.get("user_levels"));
+        assertSameRows("users", expected.get("users"), actual.get("users"));
+    }
+
+    /**
      * A user with a users row but neither staged events nor a level history (a warehouse from before
      * user_levels, its staging emptied by hand): both engines keep the user and refuse the run, because the
      * user has no current level. (Dropping the user instead would pass the checks on one engine only.)
